@@ -1,0 +1,92 @@
+/// A coordinate reference system, named by an EPSG code ("EPSG:4490") or given as a PROJ string
+/// ("+proj=tmerc +lon_0=117 …"). The definition is checked when a transformation is made from it.
+public struct CRS: Sendable, Hashable, CustomStringConvertible {
+    /// What PROJ is given: "EPSG:4490", a PROJ string, WKT or any other definition PROJ accepts.
+    public let definition: String
+
+    /// A CRS from any definition PROJ accepts.
+    public init(_ definition: String) {
+        self.definition = definition.trimmingWhitespace()
+    }
+
+    /// The CRS with this EPSG code.
+    public static func epsg(_ code: Int) -> CRS { CRS("EPSG:\(code)") }
+
+    /// CGCS2000 geographic (EPSG:4490), longitude/latitude in degrees: China's official geodetic datum.
+    public static let cgcs2000 = CRS.epsg(4490)
+    /// WGS 84 geographic (EPSG:4326). Differs from CGCS2000 by centimetres, which screening ignores.
+    public static let wgs84 = CRS.epsg(4326)
+
+    /// The EPSG code, when the definition is "EPSG:n".
+    public var epsgCode: Int? {
+        let upper = definition.uppercased()
+        guard upper.hasPrefix("EPSG:") else { return nil }
+        return Int(upper.dropFirst(5))
+    }
+
+    /// Whether the definition names a geographic (degree) CRS that RedLine knows: CGCS2000, WGS 84 or CRS84.
+    public var isKnownGeographic: Bool {
+        [4490, 4326].contains(epsgCode ?? -1) || definition.uppercased().hasSuffix("CRS84")
+    }
+
+    public var description: String { definition }
+}
+
+/// The CGCS2000 Gauss–Krüger projections used for Chinese surveys and cadastre.
+///
+/// 3-degree zones n = 25…45 have central meridian 3n°E. With the zone number prefixed to the easting
+/// (an easting of 39 500 000 m in zone 39) they are EPSG:4513–4533; without it (easting 500 000 m at
+/// the central meridian) EPSG:4534–4554. 6-degree zones n = 13…23 have central meridian 6n − 3 °E:
+/// EPSG:4491–4501 with the prefix, EPSG:4502–4512 without.
+public enum GaussKruger {
+    /// The 3-degree zone whose central meridian is nearest to `longitude` (25…45 over China).
+    public static func threeDegreeZone(forLongitude longitude: Double) throws -> Int {
+        let zone = Int((longitude / 3).rounded())
+        guard (25...45).contains(zone) else {
+            throw GeoError.coordinateOutOfRange(operation: "3-degree Gauss–Krüger zone", x: longitude, y: .nan,
+                                                expected: "a longitude between 73.5°E and 136.5°E (CGCS2000 zones 25–45)")
+        }
+        return zone
+    }
+
+    /// The 6-degree zone containing `longitude` (13…23 over China).
+    public static func sixDegreeZone(forLongitude longitude: Double) throws -> Int {
+        let zone = Int((longitude / 6).rounded(.down)) + 1
+        guard (13...23).contains(zone) else {
+            throw GeoError.coordinateOutOfRange(operation: "6-degree Gauss–Krüger zone", x: longitude, y: .nan,
+                                                expected: "a longitude between 72°E and 138°E (CGCS2000 zones 13–23)")
+        }
+        return zone
+    }
+
+    /// The CGCS2000 3-degree Gauss–Krüger CRS of `zone` (25…45), with or without the zone number in the easting.
+    public static func threeDegree(zone: Int, zonePrefixedEasting: Bool) throws -> CRS {
+        guard (25...45).contains(zone) else {
+            throw GeoError.invalidArgument("CGCS2000 3-degree Gauss–Krüger zones run from 25 to 45, not \(zone)")
+        }
+        return .epsg((zonePrefixedEasting ? 4513 : 4534) + zone - 25)
+    }
+
+    /// The CGCS2000 6-degree Gauss–Krüger CRS of `zone` (13…23), with or without the zone number in the easting.
+    public static func sixDegree(zone: Int, zonePrefixedEasting: Bool) throws -> CRS {
+        guard (13...23).contains(zone) else {
+            throw GeoError.invalidArgument("CGCS2000 6-degree Gauss–Krüger zones run from 13 to 23, not \(zone)")
+        }
+        return .epsg((zonePrefixedEasting ? 4491 : 4502) + zone - 13)
+    }
+
+    /// The 3-degree zone (without prefix) that suits a geometry at `longitude`: the local conformal plane in which
+    /// RedLine measures distances and buffers.
+    public static func localPlane(forLongitude longitude: Double) throws -> CRS {
+        try threeDegree(zone: threeDegreeZone(forLongitude: longitude), zonePrefixedEasting: false)
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

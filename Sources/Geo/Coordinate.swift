@@ -1,0 +1,58 @@
+/// A position in two dimensions: longitude/latitude in degrees for geographic coordinate systems,
+/// easting/northing in metres for projected ones. `x` always comes first (GeoJSON order).
+public struct Coordinate: Sendable, Hashable, CustomStringConvertible {
+    /// Longitude or easting.
+    public var x: Double
+    /// Latitude or northing.
+    public var y: Double
+
+    /// A coordinate from its two components, `x` (longitude / easting) first.
+    public init(_ x: Double, _ y: Double) {
+        self.x = x
+        self.y = y
+    }
+
+    /// Whether both components are finite numbers.
+    public var isFinite: Bool { x.isFinite && y.isFinite }
+
+    /// Whether this reads as a longitude/latitude pair in degrees.
+    public var isLonLat: Bool { (-180.0...180.0).contains(x) && (-90.0...90.0).contains(y) }
+
+    public var description: String { "[\(x), \(y)]" }
+}
+
+/// An axis-aligned rectangle in the coordinates of its geometry.
+public struct Envelope: Sendable, Hashable, CustomStringConvertible {
+    /// Smallest x (west).
+    public var minX: Double
+    /// Smallest y (south).
+    public var minY: Double
+    /// Largest x (east).
+    public var maxX: Double
+    /// Largest y (north).
+    public var maxY: Double
+
+    /// An envelope from its bounds.
+    public init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
+        self.minX = minX
+        self.minY = minY
+        self.maxX = maxX
+        self.maxY = maxY
+    }
+
+    /// The centre of the rectangle.
+    public var center: Coordinate { Coordinate((minX + maxX) / 2, (minY + maxY) / 2) }
+
+    /// Whether the two rectangles share at least one point.
+    public func intersects(_ other: Envelope) -> Bool {
+        minX <= other.maxX && other.minX <= maxX && minY <= other.maxY && other.minY <= maxY
+    }
+
+    /// The smallest envelope containing both.
+    public func union(_ other: Envelope) -> Envelope {
+        Envelope(minX: Swift.min(minX, other.minX), minY: Swift.min(minY, other.minY),
+                 maxX: Swift.max(maxX, other.maxX), maxY: Swift.max(maxY, other.maxY))
+    }
+
+    public var description: String { "[\(minX), \(minY), \(maxX), \(maxY)]" }
+}

@@ -1,0 +1,45 @@
+/// Everything that can go wrong in the Geo layer.
+///
+/// Each case carries what failed and, where there is one, the library's own message and the
+/// offending input, so that a caller can tell a user what to fix.
+public enum GeoError: Error, Sendable, Equatable {
+    /// A GEOS function failed. `operation` names the Swift operation, `message` is GEOS's own text.
+    case geos(operation: String, message: String)
+    /// A PROJ function failed. `message` is PROJ's own text (`proj_context_errno_string`).
+    case proj(operation: String, message: String)
+    /// A CRS definition that PROJ does not know.
+    case unknownCRS(definition: String, message: String)
+    /// A coordinate that cannot be what the operation needs (for example latitude 117° when degrees are expected).
+    case coordinateOutOfRange(operation: String, x: Double, y: Double, expected: String)
+    /// Coordinates that are not finite numbers.
+    case nonFiniteCoordinate(operation: String)
+    /// A geometry with too few points, an unclosed ring or a similar structural fault.
+    case invalidStructure(String)
+    /// WKT or WKB text that could not be read.
+    case unreadable(format: String, message: String)
+    /// An argument outside what the operation accepts.
+    case invalidArgument(String)
+}
+
+extension GeoError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case let .geos(operation, message):
+            return "GEOS \(operation) failed: \(message)"
+        case let .proj(operation, message):
+            return "PROJ \(operation) failed: \(message)"
+        case let .unknownCRS(definition, message):
+            return "unknown coordinate reference system '\(definition)': \(message). Give an EPSG code such as EPSG:4490 or a PROJ string."
+        case let .coordinateOutOfRange(operation, x, y, expected):
+            return "\(operation): coordinate (\(x), \(y)) is out of range; expected \(expected)"
+        case let .nonFiniteCoordinate(operation):
+            return "\(operation): a coordinate is not a finite number"
+        case let .invalidStructure(message):
+            return message
+        case let .unreadable(format, message):
+            return "cannot read \(format): \(message)"
+        case let .invalidArgument(message):
+            return message
+        }
+    }
+}

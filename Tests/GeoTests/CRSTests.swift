@@ -1,0 +1,84 @@
+import Testing
+@testable import Geo
+
+@Suite("Coordinate reference systems")
+struct CRSTests {
+    @Test("CGCS2000 lon/lat to the 3-degree Gauss–Krüger zone CM 117°E matches cs2cs, with and without the zone prefix")
+    func matchesCs2cs() throws {
+        // echo "40 117.4" | cs2cs -d 4 EPSG:4490 EPSG:4548 → 4429605.6721 534157.5916 (northing, easting)
+        // echo "40 117.4" | cs2cs -d 4 EPSG:4490 EPSG:4527 → 4429605.6721 39534157.5916
+        let plain = try CoordinateTransform(from: .cgcs2000, to: .epsg(4548)).transform(Coordinate(117.4, 40))
+        #expect(close(plain.x, 534_157.5916, absolute: 1e-4))
+        #expect(close(plain.y, 4_429_605.6721, absolute: 1e-4))
+        let prefixed = try CoordinateTransform(from: .cgcs2000, to: .epsg(4527)).transform(Coordinate(117.4, 40))
+        #expect(close(prefixed.x, 39_534_157.5916, absolute: 1e-4))
+        #expect(close(prefixed.y, 4_429_605.6721, absolute: 1e-4))
+        // echo "39.9 117.05" | cs2cs -d 4 EPSG:4490 EPSG:4548 → 4418426.8598 504275.9148
+        let second = try CoordinateTransform(from: .cgcs2000, to: .epsg(4548)).transform(Coordinate(117.05, 39.9))
+        #expect(close(second.x, 504_275.9148, absolute: 1e-4))
+        #expect(close(second.y, 4_418_426.8598, absolute: 1e-4))
+    }
+
+    @Test("the inverse brings a point back to within a micro-degree")
+    func inverseRoundTrip() throws {
+        let forward = try CoordinateTransform(from: .wgs84, to: .epsg(4548))
+        let there = try forward.transform(Coordinate(117.123456, 39.654321))
+        let back = try forward.inverse.transform(there)
+        #expect(close(back.x, 117.123456, absolute: 1e-9))
+        #expect(close(back.y, 39.654321, absolute: 1e-9))
+    }
+
+    @Test("zones: 117.4°E is 3-degree zone 39 (EPSG:4527 prefixed, 4548 plain) and 6-degree zone 20 (4498 / 4509)")
+    func zoneHelpers() throws {
+        #expect(try GaussKruger.threeDegreeZone(forLongitude: 117.4) == 39)
+        #expect(try GaussKruger.threeDegree(zone: 39, zonePrefixedEasting: true) == .epsg(4527))
+        #expect(try GaussKruger.threeDegree(zone: 39, zonePrefixedEasting: false) == .epsg(4548))
+        #expect(try GaussKruger.threeDegreeZone(forLongitude: 118.6) == 40)
+        #expect(try GaussKruger.threeDegree(zone: 25, zonePrefixedEasting: true) == .epsg(4513))
+        #expect(try GaussKruger.threeDegree(zone: 45, zonePrefixedEasting: false) == .epsg(4554))
+        #expect(try GaussKruger.sixDegreeZone(forLongitude: 117.4) == 20)
+        #expect(try GaussKruger.sixDegree(zone: 20, zonePrefixedEasting: true) == .epsg(4498))
+        #expect(try GaussKruger.sixDegree(zone: 20, zonePrefixedEasting: false) == .epsg(4509))
+        #expect(throws: GeoError.self) { try GaussKruger.threeDegreeZone(forLongitude: 10) }
+    }
+
+    @Test("each EPSG code the zone helper names is the Gauss–Krüger projection PROJ says it is")
+    func zoneCodesMatchProj() throws {
+        // Zone 39's central meridian is 117°E: a point on it has easting 500 000 m (plain) or 39 500 000 m (prefixed).
+        let plain = try CoordinateTransform(from: .cgcs2000, to: GaussKruger.threeDegree(zone: 39, zonePrefixedEasting: false))
+        #expect(close(try plain.transform(Coordinate(117, 40)).x, 500_000, absolute: 1e-6))
+        let prefixed = try CoordinateTransform(from: .cgcs2000, to: GaussKruger.threeDegree(zone: 39, zonePrefixedEasting: true))
+        #expect(close(try prefixed.transform(Coordinate(117, 40)).x, 39_500_000, absolute: 1e-6))
+        let sixPrefixed = try CoordinateTransform(from: .cgcs2000, to: GaussKruger.sixDegree(zone: 20, zonePrefixedEasting: true))
+        #expect(close(try sixPrefixed.transform(Coordinate(117, 40)).x, 20_500_000, absolute: 1e-6))
+    }
+
+    @Test("a PROJ string works as a CRS")
+    func projString() throws {
+        let tmerc = CRS("+proj=tmerc +lat_0=0 +lon_0=117 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs")
+        let p = try CoordinateTransform(from: .cgcs2000, to: tmerc).transform(Coordinate(117.4, 40))
+        #expect(close(p.x, 534_157.5916, absolute: 1e-3))
+        #expect(close(p.y, 4_429_605.6721, absolute: 1e-3))
+    }
+
+    @Test("an unknown CRS is refused with PROJ's reason")
+    func unknownCRS() {
+        #expect { try CoordinateTransform(from: .epsg(999_999), to: .cgcs2000) } throws: { error in
+            guard case let GeoError.unknownCRS(definition, _) = error else { return false }
+            return definition == "EPSG:999999"
+        }
+    }
+
+    @Test("geometries transform with their structure and the legacy GeoJSON CRS names map to EPSG codes")
+    func geometryTransform() throws {
+        let polygon = try Geometry(.polygon([squareRing(117.0, 40.0, side: 0.01)]))
+        let projected = try CoordinateTransform(from: .cgcs2000, to: .epsg(4548)).transform(polygon)
+        #expect(projected.kind == .polygon)
+        #expect(projected.numberOfPoints == 5)
+        // ~853 m × 1112 m at 40°N; the planar GK area agrees with the geodesic one to the scale factor (< 1e-4 here).
+        #expect(close(try projected.planarArea(), try polygon.geodesicArea(), relative: 2e-4))
+        #expect(GeoJSON.crs(named: "urn:ogc:def:crs:EPSG::4548") == .epsg(4548))
+        #expect(GeoJSON.crs(named: "urn:ogc:def:crs:OGC:1.3:CRS84") == CRS("OGC:CRS84"))
+        #expect(CRS("EPSG:4490").isKnownGeographic)
+    }
+}

@@ -6,10 +6,13 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Geo", targets: ["Geo"]),
+        .library(name: "Screening", targets: ["Screening"]),
+        .library(name: "Reports", targets: ["Reports"]),
         .executable(name: "redline", targets: ["RedLineCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // C libraries from the system (Debian: libgeos-dev, libproj-dev). Nothing but a module map and a shim each.
@@ -28,10 +31,23 @@ let package = Package(
             name: "Geo",
             dependencies: ["CGEOS", "CPROJ"]
         ),
+        // The domain: zones, catalog, rules, screener. Pure values in and out; never prints.
+        .target(
+            name: "Screening",
+            dependencies: [
+                "Geo",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Renderings of screening results: text, JSON, GeoJSON.
+        .target(
+            name: "Reports",
+            dependencies: ["Geo", "Screening"]
+        ),
         .executableTarget(
             name: "RedLineCLI",
             dependencies: [
-                "Geo",
+                "Geo", "Screening", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +59,10 @@ let package = Package(
         .testTarget(
             name: "GeoTests",
             dependencies: ["Geo"]
+        ),
+        .testTarget(
+            name: "ScreeningTests",
+            dependencies: ["Geo", "Screening", "Reports"]
         ),
     ],
     swiftLanguageModes: [.v6]

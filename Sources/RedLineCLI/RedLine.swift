@@ -14,6 +14,7 @@ struct RedLine: ParsableCommand {
 
         Linked libraries: \(LibraryVersions.summary)
         """,
-        version: RedLineVersion.current
+        version: RedLineVersion.current,
+        subcommands: [Screen.self]
     )
 }

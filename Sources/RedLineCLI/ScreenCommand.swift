@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import Geo
+import Reports
+import Screening
+
+extension ProjectAction: ExpressibleByArgument {}
+extension Crossing: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
+
+/// Output formats of `redline screen`.
+enum ScreenFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+    case geojson
+}
+
+/// `redline screen FILE`: one project against the zoning.
+struct Screen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Screen one project footprint (GeoJSON) against the zoning layers and rules.",
+        discussion: """
+        The footprint is a GeoJSON Point, LineString, Polygon or Multi geometry, a Feature or a FeatureCollection with \
+        one feature (or choose one with --feature). Category and attributes come from the options or from the feature's \
+        properties (category, action, discharges_to_water, linear, crossing, national_major_project); options win.
+
+        Exit status: 0 clear, 2 conditional, 3 restricted, 4 prohibited, 1 error in the input or the data, 64 usage error.
+        """
+    )
+
+    @Argument(help: "The footprint file (GeoJSON).")
+    var file: String
+
+    @Option(name: .long, help: "Project category code of the ruleset, e.g. LV (livestock farm), RD (road), IG (general manufacturing).")
+    var category: String?
+
+    @Option(name: .long, help: "new, rebuild, expand or operate (default: new, or the feature's \"action\").")
+    var action: ProjectAction?
+
+    @Option(name: .customLong("discharges-to-water"), help: "Whether the project discharges pollutants to water: true or false. Unstated means the stricter reading is taken.")
+    var dischargesToWater: Bool?
+
+    @Option(name: .long, help: "Treat the project as linear (true) or not (false); default: from the geometry.")
+    var linear: Bool?
+
+    @Option(name: .long, help: "How a linear project crosses zones: surface, tunnel, bridge or aerial (default: surface).")
+    var crossing: Crossing?
+
+    @Flag(name: .customLong("national-major-project"), help: "The project is a listed national major project (国家重大项目).")
+    var nationalMajorProject = false
+
+    @Option(name: .long, help: "Which feature of a FeatureCollection to screen: its 0-based index or its id.")
+    var feature: String?
+
+    @Option(name: .long, help: "Data folder with catalog.json, layers and rules (default: the bundled geodata).")
+    var data: String?
+
+    @Option(name: .long, help: "Ruleset file (default: rules/ruleset.json of the data folder).")
+    var rules: String?
+
+    @Option(name: .long, help: "text, json or geojson.")
+    var format: ScreenFormat = .text
+
+    @Option(name: .long, help: "Report language: en or zh.")
+    var lang: Language = .en
+
+    @Flag(name: .long, help: "Repair an invalid footprint with GEOS make-valid and screen the repair (stated in the report).")
+    var repair = false
+
+    func run() throws {
+        do {
+            let result = try screen()
+            print(result.output, terminator: "")
+            throw ExitStatus.code(for: result.verdict)
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            FileHandle.standardError.write(Data("redline screen: \(error)\n".utf8))
+            throw ExitCode(ExitStatus.error)
+        }
+    }
+
+    private func screen() throws -> (output: String, verdict: Verdict) {
+        let inputBytes: [UInt8]
+        do {
+            inputBytes = try Array(Data(contentsOf: URL(fileURLWithPath: file)))
+        } catch {
+            throw CLIError.input("\(file): cannot read: \(error.localizedDescription)")
+        }
+        let collection = try GeoJSON.read(inputBytes, file: file)
+        let overrides = ProjectOverrides(category: category, action: action, dischargesToWater: dischargesToWater, linear: linear,
+                                         crossing: crossing, nationalMajorProject: nationalMajorProject ? true : nil)
+        var candidates = Submission.read(collection, file: file, overrides: overrides, repair: repair)
+        if let feature {
+            candidates = try select(feature, from: candidates, collection: collection)
+        }
+        guard candidates.count == 1, let only = candidates.first else {
+            throw CLIError.input("\(file) holds \(candidates.count) features; screen one with --feature INDEX|ID, or use `redline batch` for many")
+        }
+        let submitted = try only.get()
+
+        let folder = try DataLocator.folder(explicit: data)
+        let dataset = try Dataset.load(folder: folder)
+        let ruleset = try Ruleset.load(contentsOf: rules ?? dataset.rulesetPath)
+        _ = try ruleset.category(submitted.project.category)
+        let screener = try Screener(dataset: dataset, ruleset: ruleset)
+        let result: ScreeningResult
+        do {
+            result = try screener.screen(submitted.project)
+        } catch let ScreeningError.footprint(_, _, message) {
+            throw ScreeningError.footprint(file: file, feature: Submission.label(index: submitted.featureIndex, id: submitted.project.id), message: message)
+        }
+        let provenance = Provenance(toolVersion: RedLineVersion.current, libraries: LibraryVersions.summary,
+                                    inputFile: file, inputSHA256: sha256Hex(inputBytes))
+        let output: String
+        switch format {
+        case .text:
+            output = TextReport.render(result, dataset: dataset, ruleset: ruleset, provenance: provenance, language: lang, notes: submitted.notes)
+        case .json:
+            output = JSONReport.render(result, dataset: dataset, ruleset: ruleset, provenance: provenance, notes: submitted.notes)
+        case .geojson:
+            output = GeoJSONReport.render(result)
+        }
+        return (output, result.verdict)
+    }
+
+    private func select(_ selector: String, from candidates: [Result<SubmittedProject, ScreeningError>],
+                        collection: FeatureCollection) throws -> [Result<SubmittedProject, ScreeningError>] {
+        let wanted: Int
+        if let index = Int(selector) {
+            wanted = index
+        } else if let match = collection.features.first(where: { $0.displayID == selector }) {
+            wanted = match.index
+        } else {
+            throw CLIError.usage("\(file) has no feature with id \"\(selector)\"")
+        }
+        let picked = candidates.filter { candidate in
+            switch candidate {
+            case let .success(submitted): return submitted.featureIndex == wanted
+            case let .failure(error): return "\(error)".contains("feature \(wanted)")
+            }
+        }
+        guard !picked.isEmpty else { throw CLIError.usage("\(file) has no feature \(wanted)") }
+        return picked
+    }
+}

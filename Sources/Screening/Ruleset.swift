@@ -1,0 +1,150 @@
+import Geo
+
+/// A legal basis cited by a rule: instrument, article, edition and whether it is still in force.
+public struct LegalBasis: Sendable, Hashable {
+    /// The id the ruleset uses, for example "wpcl-2017-art65".
+    public var id: String
+    /// The instrument's Chinese title.
+    public var instrument: String
+    /// The instrument's English title.
+    public var instrumentEnglish: String
+    /// The article in Chinese, for example 第六十五条.
+    public var article: String
+    /// The article in English, for example "Art. 65".
+    public var articleEnglish: String
+    /// The edition, for example "2017 revision".
+    public var edition: String
+    /// When that edition came into force, if known (ISO date).
+    public var inForceFrom: String?
+    /// in_force, superseded, repealed or expired.
+    public var status: String
+    /// What replaced it, when it is no longer in force.
+    public var supersededBy: String?
+    /// How well it was checked: V verified, P partly, U unverified, I inferred, S from a seed plan.
+    public var verification: String
+    /// Where it was checked (URL or seed line).
+    public var source: String
+}
+
+/// A named approval or demonstration that a restricted outcome requires.
+public struct Approval: Sendable, Hashable {
+    /// The code, for example "RL6".
+    public var code: String
+    /// What it requires.
+    public var text: LocalizedText
+    /// The bases it rests on.
+    public var bases: [String]
+}
+
+/// A project category of the rule matrix (DOMAIN.md §7).
+public struct ProjectCategory: Sendable, Hashable {
+    /// The code, for example "LV".
+    public var code: String
+    /// The category's name.
+    public var name: LocalizedText
+}
+
+/// A column of the rule matrix: which zone kinds and levels it covers.
+public struct RuleColumn: Sendable, Hashable {
+    /// The code, for example "D1".
+    public var code: String
+    /// The zone kinds it covers.
+    public var kinds: [ZoneKind]
+    /// The level codes it covers; ["*"] for all.
+    public var levels: [String]
+    /// Its name.
+    public var name: LocalizedText
+
+    func covers(kind: ZoneKind, level: String) -> Bool {
+        kinds.contains(kind) && (levels.contains("*") || levels.contains(level))
+    }
+}
+
+/// When a clause applies: every stated condition must hold.
+public struct RuleCondition: Sendable, Hashable {
+    public var actions: [ProjectAction]?
+    public var dischargesToWater: Bool?
+    public var linear: Bool?
+    public var crossings: [Crossing]?
+    public var nationalMajorProject: Bool?
+    public var zoneLevels: [String]?
+
+    /// Whether the condition holds for resolved attributes in a zone of `level`.
+    func holds(action: ProjectAction, discharges: Bool, linear isLinear: Bool, crossing: Crossing, major: Bool, level: String) -> Bool {
+        if let actions, !actions.contains(action) { return false }
+        if let dischargesToWater, dischargesToWater != discharges { return false }
+        if let linear, linear != isLinear { return false }
+        if let crossings, !(isLinear && crossings.contains(crossing)) { return false }
+        if let nationalMajorProject, nationalMajorProject != major { return false }
+        if let zoneLevels, !zoneLevels.contains(level) { return false }
+        return true
+    }
+
+    /// Whether the condition reads the discharge attribute.
+    var dependsOnDischarge: Bool { dischargesToWater != nil }
+}
+
+/// One clause of a cell: a condition (none for the last) and what follows.
+public struct RuleClause: Sendable, Hashable {
+    public var condition: RuleCondition?
+    public var outcome: Outcome
+    public var approvals: [String]
+    public var explanation: LocalizedText
+    public var bases: [String]
+}
+
+/// A distance from a zone within which a category is flagged (DOMAIN.md §8).
+public struct ProximityRule: Sendable, Hashable {
+    public var id: String
+    public var kinds: [ZoneKind]
+    public var levels: [String]
+    /// The distance from the zone boundary, in metres.
+    public var distance: Double
+    /// Category codes, or ["*"] for all.
+    public var categories: [String]
+    /// statutory, recommended_standard, heuristic or advisory.
+    public var nature: String
+    public var explanation: LocalizedText
+    public var bases: [String]
+
+    func applies(to category: String, kind: ZoneKind, level: String) -> Bool {
+        (categories.contains("*") || categories.contains(category)) && kinds.contains(kind)
+            && (levels.contains("*") || levels.contains(level))
+    }
+}
+
+/// The rule matrix (category × zone kind and level → outcome) with its legal bases, read from a data file.
+public struct Ruleset: Sendable {
+    public var version: String
+    public var asOf: String
+    public var title: LocalizedText
+    public var bases: [String: LegalBasis]
+    public var approvals: [String: Approval]
+    public var categories: [ProjectCategory]
+    public var columns: [RuleColumn]
+    /// cells[category][column]
+    var cells: [String: [String: [RuleClause]]]
+    public var proximity: [ProximityRule]
+    /// Overlays and buffers of the regime that this ruleset cannot check (no layer for them), to list as "not checked".
+    public var notExpressed: [String]
+    /// SHA-256 of the file it was read from.
+    public var sha256: String
+    /// The file it was read from.
+    public var file: String
+
+    /// The clauses of a cell.
+    public func clauses(category: String, column: String) -> [RuleClause]? { cells[category]?[column] }
+
+    /// The column that covers a zone of this kind and level, if any.
+    public func column(kind: ZoneKind, level: String) -> RuleColumn? {
+        columns.first { $0.covers(kind: kind, level: level) }
+    }
+
+    /// The category with this code.
+    public func category(_ code: String) throws -> ProjectCategory {
+        guard let found = categories.first(where: { $0.code == code }) else {
+            throw ScreeningError.unknownCategory(code, known: categories.map(\.code))
+        }
+        return found
+    }
+}

@@ -1,0 +1,48 @@
+import Geo
+
+/// Everything that can go wrong in the Screening layer, each case with what, where and how to fix it.
+public enum ScreeningError: Error, Sendable, Equatable {
+    /// A `kind` value that RedLine does not know.
+    case unknownKind(String)
+    /// A `level` value that the kind does not have.
+    case unknownLevel(kind: ZoneKind, level: String)
+    /// A project category code that the ruleset does not define.
+    case unknownCategory(String, known: [String])
+    /// A problem in a data folder: file, feature (if any) and what is wrong.
+    case data(file: String, feature: String?, message: String)
+    /// A problem with the ruleset file.
+    case ruleset(file: String, message: String)
+    /// A problem with a footprint given for screening: file, feature (if any) and what is wrong.
+    case footprint(file: String, feature: String?, message: String)
+    /// A project attribute that is missing or has a wrong value.
+    case attribute(name: String, message: String)
+    /// Several problems in a data folder, each naming its file and feature.
+    case invalidData([ScreeningError])
+}
+
+extension ScreeningError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case let .unknownKind(kind):
+            let known = ZoneKind.allCases.map(\.rawValue).joined(separator: ", ")
+            return "unknown zone kind \"\(kind)\"; known kinds: \(known)"
+        case let .unknownLevel(kind, level):
+            let known = kind.levels.map(\.code).joined(separator: ", ")
+            return "unknown level \"\(level)\" for kind \(kind.rawValue); known levels: \(known)"
+        case let .unknownCategory(code, known):
+            return "unknown project category \"\(code)\"; known categories: \(known.joined(separator: ", "))"
+        case let .data(file, feature, message):
+            return "\(file)\(feature.map { ", \($0)" } ?? ""): \(message)"
+        case let .ruleset(file, message):
+            return "\(file): \(message)"
+        case let .footprint(file, feature, message):
+            return "\(file)\(feature.map { ", \($0)" } ?? ""): \(message)"
+        case let .attribute(name, message):
+            return "project attribute \(name): \(message)"
+        case let .invalidData(problems):
+            let shown = problems.prefix(20).map { "  - \($0)" }.joined(separator: "\n")
+            let more = problems.count > 20 ? "\n  … and \(problems.count - 20) more" : ""
+            return "the data folder has \(problems.count) problem(s):\n\(shown)\(more)"
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Geo
+
+/// How a footprint meets a zone.
+public enum Relation: String, Sendable, Hashable, CaseIterable {
+    /// The whole footprint lies in the zone.
+    case inside
+    /// Part of the footprint lies in the zone.
+    case partlyInside = "partly_inside"
+    /// The footprint meets the zone only along its boundary (no overlap of area or length).
+    case touches
+    /// The footprint misses the zone but lies within a proximity distance of it.
+    case nearby
+}
+
+/// The rule that applies to a finding, resolved from the matrix (and the zone's access list).
+public struct AppliedRule: Sendable, Hashable {
+    /// The matrix column, for example "D1".
+    public var column: String
+    public var outcome: Outcome
+    /// Approval codes required, sorted.
+    public var approvals: [String]
+    public var explanation: LocalizedText
+    /// Basis ids, as the ruleset lists them.
+    public var bases: [String]
+    /// Where the rule came from: "matrix" or "access_list".
+    public var source: String
+    /// Facts the screener had to assume (for example an unstated discharge), in both languages.
+    public var assumptions: [LocalizedText]
+}
+
+/// One zone the footprint meets or comes near, with the numbers and the rule.
+public struct Finding: Sendable {
+    public var zone: ZoneReference
+    public var relation: Relation
+    /// Overlap area, for polygonal footprints.
+    public var overlapArea: Area?
+    /// Overlap length in metres, for linear footprints.
+    public var overlapLength: Double?
+    /// Share of the footprint's area (or length) in the zone, 0…1.
+    public var overlapShare: Double?
+    /// Number of points in the zone, for point footprints.
+    public var pointsInside: Int?
+    /// Distance in metres, for nearby zones.
+    public var distance: Double?
+    /// The matrix rule, for zones the footprint meets (nil for kinds without rules, such as districts).
+    public var rule: AppliedRule?
+    /// The proximity rule that flagged a nearby zone.
+    public var proximity: ProximityRule?
+    /// The part of the footprint inside the zone (lon/lat), for maps and GIS output.
+    public var overlapGeometry: Geometry?
+
+    /// What this finding contributes to the verdict.
+    public var effectiveOutcome: Outcome {
+        guard let rule, relation != .nearby else { return .noRule }
+        // A footprint that only shares a boundary is not in the zone; the boundary survey decides, so at most conditional.
+        if relation == .touches { return min(rule.outcome, .conditional) }
+        return rule.outcome
+    }
+}
+
+/// Per kind: the footprint's overlap with all zones of that kind dissolved, so overlapping zones count once.
+public struct KindOverlap: Sendable {
+    public var kind: ZoneKind
+    public var zones: Int
+    public var overlapArea: Area?
+    public var overlapLength: Double?
+    public var overlapShare: Double?
+}
+
+/// The nearest zone of a kind the footprint does not meet, within 5 km.
+public struct NearestZone: Sendable {
+    public var kind: ZoneKind
+    public var zone: ZoneReference
+    /// Metres, in the footprint's local Gauss–Krüger plane.
+    public var distance: Double
+}
+
+/// Everything screening found for one project.
+public struct ScreeningResult: Sendable {
+    public var project: Project
+    public var category: ProjectCategory
+    /// Whether the footprint was taken as linear for the rules.
+    public var isLinear: Bool
+    /// Footprint area (polygonal) or length (lineal, metres).
+    public var footprintArea: Area?
+    public var footprintLength: Double?
+    /// Districts the footprint lies in (names), from the admin layer.
+    public var districts: [String]
+    /// Zones met (inside, partly inside, touches) and zones flagged nearby, in report order.
+    public var findings: [Finding]
+    public var kindOverlaps: [KindOverlap]
+    public var nearest: [NearestZone]
+    /// The strictest outcome over all findings.
+    public var verdict: Verdict
+    /// Approvals every restricted finding needs, united and sorted.
+    public var approvals: [Approval]
+    /// Every basis cited by a finding, sorted by id.
+    public var bases: [LegalBasis]
+    /// Notes on what was assumed, repaired or could not be checked.
+    public var notes: [LocalizedText]
+    /// Share of the footprint that lies inside the dataset's districts (1 when fully covered).
+    public var coverage: Double
+}

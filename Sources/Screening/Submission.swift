@@ -1,0 +1,169 @@
+import Foundation
+import Geo
+
+/// What the user says on the command line about the project(s), overriding the feature properties.
+public struct ProjectOverrides: Sendable {
+    public var category: String?
+    public var action: ProjectAction?
+    public var dischargesToWater: Bool?
+    public var linear: Bool?
+    public var crossing: Crossing?
+    public var nationalMajorProject: Bool?
+
+    /// No overrides.
+    public init(category: String? = nil, action: ProjectAction? = nil, dischargesToWater: Bool? = nil, linear: Bool? = nil,
+                crossing: Crossing? = nil, nationalMajorProject: Bool? = nil) {
+        self.category = category
+        self.action = action
+        self.dischargesToWater = dischargesToWater
+        self.linear = linear
+        self.crossing = crossing
+        self.nationalMajorProject = nationalMajorProject
+    }
+}
+
+/// A project read from a submitted file, with what was done to its footprint on the way.
+public struct SubmittedProject: Sendable {
+    public var project: Project
+    /// Notes for the report: repairs, dropped altitudes, reprojection.
+    public var notes: [LocalizedText]
+    /// The feature's index in its file.
+    public var featureIndex: Int
+}
+
+/// Reads project footprints from GeoJSON and checks them before screening: bad input is refused with
+/// the file, the feature and what is wrong, never screened silently.
+public enum Submission {
+    /// The feature of a collection selected by `selector` (an index or an id); all features when nil.
+    ///
+    /// Each feature gives either a project or the reason it cannot be screened.
+    public static func read(_ collection: FeatureCollection, file: String, overrides: ProjectOverrides = .init(),
+                            repair: Bool = false) -> [Result<SubmittedProject, ScreeningError>] {
+        var results: [Result<SubmittedProject, ScreeningError>] = collection.rejected.map { rejected in
+            .failure(.footprint(file: file, feature: label(index: rejected.featureIndex, id: rejected.featureID),
+                                message: rejected.line.map { "line \($0): " + rejected.message } ?? rejected.message))
+        }
+        for feature in collection.features {
+            results.append(Result { try project(from: feature, crs: collection.crs, file: file, overrides: overrides, repair: repair) }
+                .mapError { $0 as? ScreeningError ?? .footprint(file: file, feature: label(index: feature.index, id: feature.displayID), message: "\($0)") })
+        }
+        return results.sorted { index(of: $0) < index(of: $1) }
+    }
+
+    private static func index(of result: Result<SubmittedProject, ScreeningError>) -> Int {
+        switch result {
+        case let .success(submitted): return submitted.featureIndex
+        case let .failure(error):
+            if case let .footprint(_, feature, _) = error, let feature, let number = Int(feature.split(separator: " ").dropFirst().first ?? "") {
+                return number
+            }
+            return Int.max
+        }
+    }
+
+    /// "feature 3 (id F3)": how errors name a feature.
+    public static func label(index: Int?, id: String?) -> String? {
+        guard let index else { return id.map { "id \($0)" } }
+        return "feature \(index)" + (id.map { " (id \($0))" } ?? "")
+    }
+
+    /// One feature as a project, with every check of its footprint.
+    public static func project(from feature: Feature, crs: CRS?, file: String, overrides: ProjectOverrides, repair: Bool) throws -> SubmittedProject {
+        let where_ = label(index: feature.index, id: feature.displayID)
+        func fail(_ message: String) -> ScreeningError { .footprint(file: file, feature: where_, message: message) }
+        let properties = feature.properties ?? JSONObject()
+        var notes: [LocalizedText] = []
+
+        guard var geometry = feature.geometry else { throw fail("the feature has no geometry (\"geometry\": null)") }
+        guard !geometry.isEmpty else { throw fail("the geometry is empty; a footprint needs coordinates") }
+        if geometry.kind == .geometryCollection {
+            throw fail("a GeometryCollection cannot be screened as one footprint; split it into Point, LineString or Polygon features (or their Multi forms)")
+        }
+        if feature.droppedAltitude {
+            notes.append(LocalizedText(zh: "坐标中的高程（第三个数）已忽略，按二维筛查。", en: "Altitudes (third coordinate) were ignored; screening is two-dimensional."))
+        }
+        if let crs, !crs.isKnownGeographic {
+            do {
+                geometry = try CoordinateTransform(from: crs, to: .cgcs2000).transform(geometry)
+            } catch {
+                throw fail("cannot transform from the declared CRS \(crs): \(error)")
+            }
+            notes.append(LocalizedText(zh: "占地坐标已由 \(crs) 转换为 CGCS2000 经纬度。", en: "The footprint was transformed from \(crs) to CGCS2000 longitude/latitude."))
+        }
+        try checkLonLat(geometry, declared: crs, fail: fail)
+
+        let report = try geometry.validity()
+        if !report.isValid {
+            let place = report.location.map { " at [\(degrees($0.x)), \(degrees($0.y))]" } ?? ""
+            guard repair else {
+                throw fail("invalid geometry: \(report.reason ?? "invalid")\(place). Fix the footprint, or give --repair to screen GEOS's repair of it (the repair is then stated in the report)")
+            }
+            let before = geometry.kind.isPolygonal ? try? geometry.geodesicArea() : nil
+            let repaired = try geometry.makeValid()
+            guard !repaired.isEmpty else { throw fail("invalid geometry: \(report.reason ?? "invalid")\(place); the repair left nothing to screen") }
+            let after = repaired.kind.isPolygonal ? try? repaired.geodesicArea() : nil
+            let sizes = (before != nil && after != nil) ? String(format: " (%.1f m² → %.1f m²)", before ?? 0, after ?? 0) : ""
+            notes.append(LocalizedText(
+                zh: "占地几何无效（\(report.reason ?? "")\(place)），已按 --repair 用 GEOS make-valid 修复\(sizes)；结果基于修复后的几何。",
+                en: "The footprint was invalid (\(report.reason ?? "")\(place)) and was repaired with GEOS make-valid as --repair asked\(sizes); results are for the repaired geometry."))
+            geometry = repaired
+        }
+
+        let category = overrides.category ?? properties["category"]?.stringValue
+        guard let category, !category.isEmpty else {
+            throw fail("no project category: give --category (for example LV, RD, IG) or a \"category\" property")
+        }
+        var attributes = ProjectAttributes()
+        if let action = overrides.action {
+            attributes.action = action
+        } else if let text = properties["action"]?.stringValue {
+            guard let action = ProjectAction(rawValue: text) else { throw fail("property \"action\" is \"\(text)\"; use new, rebuild, expand or operate") }
+            attributes.action = action
+        }
+        attributes.dischargesToWater = try overrides.dischargesToWater ?? flag(properties, "discharges_to_water", fail)
+        attributes.linear = try overrides.linear ?? flag(properties, "linear", fail)
+        attributes.nationalMajorProject = try overrides.nationalMajorProject ?? flag(properties, "national_major_project", fail) ?? false
+        if let crossing = overrides.crossing {
+            attributes.crossing = crossing
+        } else if let text = properties["crossing"]?.stringValue {
+            guard let crossing = Crossing(rawValue: text) else { throw fail("property \"crossing\" is \"\(text)\"; use surface, tunnel, bridge or aerial") }
+            attributes.crossing = crossing
+        }
+        let id = feature.displayID
+        let name = properties["name"]?.stringValue
+        return SubmittedProject(project: Project(id: id, name: name, category: category, attributes: attributes, footprint: geometry),
+                                notes: notes, featureIndex: feature.index)
+    }
+
+    /// A coordinate for messages: 7 decimals (about 1 cm), trailing zeros dropped.
+    static func degrees(_ value: Double) -> String {
+        var text = String(format: "%.7f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    private static func flag(_ properties: JSONObject, _ key: String, _ fail: (String) -> ScreeningError) throws -> Bool? {
+        guard let value = properties[key], value != .null else { return nil }
+        guard let flag = value.boolValue else { throw fail("property \"\(key)\" must be true or false, not \(value.displayText)") }
+        return flag
+    }
+
+    /// Refuses coordinates that cannot be longitude/latitude, with a hint of what they probably are.
+    private static func checkLonLat(_ geometry: Geometry, declared: CRS?, fail: (String) -> ScreeningError) throws {
+        guard let e = geometry.envelope else { return }
+        let corners = [Coordinate(e.minX, e.minY), Coordinate(e.maxX, e.maxY)]
+        guard corners.allSatisfy({ $0.isFinite }) else { throw fail("coordinates are not finite numbers") }
+        if corners.allSatisfy(\.isLonLat) { return }
+        let declaredText = declared.map { "declared as \($0)" } ?? "GeoJSON, which means longitude/latitude"
+        if abs(e.minX) > 1000 || abs(e.maxY) > 1000 {
+            var hint = "these look like projected metres"
+            if e.minX > 1_000_000 { hint += " with a zone number before the easting (CGCS2000 3-degree Gauss–Krüger, EPSG:4513–4533?)" } else if e.minX > 100_000, e.maxX < 900_000 { hint += " (CGCS2000 3-degree Gauss–Krüger without zone prefix, EPSG:4534–4554?)" }
+            throw fail("coordinates such as [\(e.minX), \(e.minY)] are not degrees, but the file is \(declaredText): \(hint). Declare the CRS in a \"crs\" member")
+        }
+        if (-90...90).contains(e.minX), (-90...90).contains(e.maxX), (-180...180).contains(e.minY), (-180...180).contains(e.maxY) {
+            throw fail("latitude out of range ([\(e.minX), \(e.minY)]); latitude and longitude look swapped: GeoJSON positions are [longitude, latitude]")
+        }
+        throw fail("coordinates out of range for longitude/latitude: [\(e.minX), \(e.minY)] – [\(e.maxX), \(e.maxY)]")
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Geo
+@testable import Screening
+
+/// The repository root, found from this file's path.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The ruleset the product ships.
+let defaultRulesetPath = repositoryRoot.appendingPathComponent("geodata/rules/ruleset.json").path
+
+/// A rectangle ring in lon/lat, counter-clockwise.
+func rectangle(_ minX: Double, _ minY: Double, _ maxX: Double, _ maxY: Double) -> [Coordinate] {
+    [Coordinate(minX, minY), Coordinate(maxX, minY), Coordinate(maxX, maxY), Coordinate(minX, maxY), Coordinate(minX, minY)]
+}
+
+/// A zone to put into a test data folder.
+struct TestZone {
+    var id: String
+    var kind: ZoneKind
+    var level: String
+    var ring: [Coordinate]
+    var accessList: JSONValue? = nil
+}
+
+/// Writes a data folder with a catalog, one layer per kind and a district covering everything, and loads it.
+func makeDataset(_ zones: [TestZone], district: [Coordinate] = rectangle(116.9, 39.9, 117.9, 40.3)) throws -> Dataset {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("layers"), withIntermediateDirectories: true)
+    var all = zones
+    all.append(TestZone(id: "DISTRICT", kind: .adminDistrict, level: "county", ring: district))
+    var layers: [JSONValue] = []
+    for kind in ZoneKind.allCases {
+        let members = all.filter { $0.kind == kind }
+        guard !members.isEmpty else { continue }
+        let features = try members.enumerated().map { index, zone -> Feature in
+            var properties = JSONObject()
+            properties["id"] = .string(zone.id)
+            properties["name"] = .string("测试区 \(zone.id)")
+            properties["kind"] = .string(kind.rawValue)
+            properties["level"] = .string(zone.level)
+            if let accessList = zone.accessList { properties["access_list"] = accessList }
+            return Feature(properties: properties, geometry: try Geometry(.polygon([zone.ring])), index: index)
+        }
+        let file = "layers/\(kind.rawValue).geojson"
+        try Data(GeoJSON.encode(FeatureCollection(features: features))).write(to: folder.appendingPathComponent(file))
+        layers.append(.object(JSONObject([
+            "file": .string(file), "kind": .string(kind.rawValue), "status": .string("illustrative"),
+        ])))
+    }
+    let catalog = JSONValue.object(JSONObject(["dataset": "test", "version": "1", "layers": .array(layers)]))
+    try Data(catalog.prettyPrinted().utf8).write(to: folder.appendingPathComponent("catalog.json"))
+    return try Dataset.load(folder: folder.path)
+}
+
+/// The shipped ruleset, loaded once.
+let shippedRuleset: Ruleset = {
+    do { return try Ruleset.load(contentsOf: defaultRulesetPath) } catch { fatalError("the shipped ruleset does not load: \(error)") }
+}()

@@ -1,0 +1,515 @@
+#!/usr/bin/env python3
+"""Validate a RedLine ruleset (schema redline-ruleset/1) and print its matrix as Markdown tables.
+
+Usage:
+    python3 geodata/rules/check_ruleset.py [RULESET.json] [--quiet | --tables-only]
+
+Without a path it checks ruleset.json next to this script. Exit status 0 when the file is valid,
+1 when it has errors, 2 when it cannot be read. Warnings and notes never fail the check.
+Python 3 standard library only.
+"""
+import json
+import os
+import re
+import sys
+
+SCHEMA = "redline-ruleset/1"
+TOP_KEYS = ["schema", "version", "as_of", "title", "outcomes", "bases", "approvals", "categories",
+            "columns", "cells", "proximity", "not_expressed"]
+OUTCOMES = ["prohibited", "restricted", "conditional", "allowed", "no_rule"]
+STATUS = {"in_force", "superseded", "repealed", "expired"}
+VERIFICATION = {"V", "P", "U", "I", "S"}
+NATURE = {"statutory", "recommended_standard", "heuristic", "advisory"}
+BASIS_KEYS = ["instrument", "instrument_en", "article", "article_en", "edition", "in_force_from", "status",
+              "superseded_by", "verification", "source"]
+CLAUSE_KEYS = {"when", "outcome", "approvals", "explanation", "bases"}
+
+# Binding zone vocabulary (/tmp/zone-vocab.md). admin_district is reporting-only and carries no rules.
+VOCAB = {
+    "ecological_redline": ["water_conservation", "biodiversity", "soil_conservation", "windbreak_sand_fixation",
+                           "coastal_stability", "fragile"],
+    "nature_reserve": ["core", "buffer", "experimental", "core_protection", "general_control"],
+    "scenic_area": ["core_scenic", "general"],
+    "forest_park": ["national", "provincial", "municipal"],
+    "wetland_park": ["national", "provincial", "municipal"],
+    "geo_park": ["national", "provincial", "municipal"],
+    "water_source": ["1", "2", "quasi"],
+    "livestock_nogo": ["prohibited", "restricted"],
+    "control_unit": ["priority", "key", "general"],
+    "permanent_eco_area": ["red", "yellow"],
+    "fuel_ban_zone": ["ban"],
+}
+REPORTING_ONLY_KINDS = {"admin_district"}
+
+# The 24+1 project categories of DOMAIN.md §7, in order.
+CATEGORY_CODES = ["LV", "IH", "IG", "CH", "MN", "PV", "WD", "TP", "RD", "RW", "PL", "TL", "WS", "WC", "LF",
+                  "WI", "ST", "TF", "TR", "RE", "AG", "FO", "AQ", "ER", "SR"]
+
+# Approval codes DOMAIN.md §7 names; a ruleset may add more.
+REQUIRED_APPROVALS = ["RL2", "RL4", "RL5", "RL6", "RL7", "MP", "NRX", "NR", "SA", "PK", "DW2", "U1", "PARK", "TJY"]
+
+ACTIONS = ["new", "rebuild", "expand", "operate"]
+CROSSINGS = ["surface", "tunnel", "bridge", "aerial"]
+WHEN_LIST_KEYS = {"action": ACTIONS, "crossing": CROSSINGS}
+WHEN_BOOL_KEYS = {"discharges_to_water", "linear", "national_major_project"}
+WHEN_KEYS = set(WHEN_LIST_KEYS) | WHEN_BOOL_KEYS | {"zone_levels"}
+
+BASIS_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+CODE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
+
+# Column groups for the rendered tables (DOMAIN.md §7.1, §7.2, §7.3); unknown columns go to a last table.
+TABLE_GROUPS = [
+    ("Protected-area columns (DOMAIN.md §7.1)", ["RL", "NRc", "NRb", "NRe", "SAc", "SA", "PK"]),
+    ("Water-source, livestock and control-unit columns (DOMAIN.md §7.2)", ["D1", "D2", "D3", "JY", "XY", "U1", "U2", "U3"]),
+    ("Tianjin local overlays (DOMAIN.md §7.3)", ["TJR", "TJY", "FB"]),
+]
+OUTCOME_LETTER = {"prohibited": "P", "restricted": "R", "conditional": "C", "allowed": "A", "no_rule": "·"}
+ABBREV = {"operate": "op", "rebuild": "reb", "expand": "exp", "new": "new", "tunnel": "tun", "bridge": "bri",
+          "aerial": "aer", "surface": "surf", "core_protection": "cp", "general_control": "gc"}
+
+
+SINGULAR = {"bases": "basis", "approvals": "approval"}
+
+
+class Report:
+    def __init__(self):
+        self.errors, self.warnings, self.notes = [], [], []
+
+    def error(self, where, msg):
+        self.errors.append(f"{where}: {msg}")
+
+    def warn(self, where, msg):
+        self.warnings.append(f"{where}: {msg}")
+
+    def note(self, msg):
+        self.notes.append(msg)
+
+
+def nonempty_str(v):
+    return isinstance(v, str) and v.strip() != ""
+
+
+def check_text(rep, where, obj, key="explanation"):
+    if not isinstance(obj, dict) or set(obj) != {"zh", "en"}:
+        rep.error(where, f"{key} must be an object with exactly 'zh' and 'en'")
+        return
+    for lang in ("zh", "en"):
+        if not nonempty_str(obj[lang]):
+            rep.error(where, f"{key}.{lang} is empty")
+
+
+def check_refs(rep, where, ids, known, what):
+    if not isinstance(ids, list):
+        rep.error(where, f"{what} must be a list")
+        return []
+    for i in ids:
+        if i not in known:
+            rep.error(where, f"unknown {SINGULAR.get(what, what)} id '{i}'")
+    if len(set(ids)) != len(ids):
+        rep.warn(where, f"duplicate entries in {what}")
+    return ids
+
+
+def column_levels(col):
+    """Every (kind, level) pair a column matches."""
+    pairs = set()
+    for kind in col.get("kinds", []):
+        levels = VOCAB.get(kind, [])
+        if col.get("levels") == ["*"]:
+            pairs |= {(kind, lv) for lv in levels}
+        else:
+            pairs |= {(kind, lv) for lv in col.get("levels", []) if lv in levels}
+    return pairs
+
+
+def implies(later, earlier):
+    """True when every project matching `later` also matches `earlier` (so `later` can never fire)."""
+    for key, val in earlier.items():
+        if key not in later:
+            return False
+        if isinstance(val, list):
+            if not set(later[key]) <= set(val):
+                return False
+        elif later[key] != val:
+            return False
+    return True
+
+
+def check(doc, rep):
+    if not isinstance(doc, dict):
+        rep.error("file", "top level must be an object")
+        return
+    keys = list(doc)
+    if keys != TOP_KEYS:
+        rep.error("file", f"top-level keys must be exactly, in order: {TOP_KEYS}; found {keys}")
+    if doc.get("schema") != SCHEMA:
+        rep.error("schema", f"must be '{SCHEMA}'")
+    if not (isinstance(doc.get("version"), str) and SEMVER.match(doc["version"])):
+        rep.error("version", "must be a semantic version string like 1.0.0")
+    if not (isinstance(doc.get("as_of"), str) and DATE.match(doc["as_of"])):
+        rep.error("as_of", "must be a YYYY-MM-DD date")
+    check_text(rep, "title", doc.get("title"), "title")
+    if doc.get("outcomes") != OUTCOMES:
+        rep.error("outcomes", f"must be exactly {OUTCOMES} (most to least restrictive)")
+
+    # bases
+    bases = doc.get("bases") if isinstance(doc.get("bases"), dict) else {}
+    if not bases:
+        rep.error("bases", "must be a non-empty object")
+    for bid, b in bases.items():
+        w = f"bases.{bid}"
+        if not BASIS_ID.match(bid):
+            rep.error(w, "id must be kebab-case (lowercase letters, digits, hyphens)")
+        if not isinstance(b, dict):
+            rep.error(w, "must be an object")
+            continue
+        if list(b) != BASIS_KEYS:
+            rep.error(w, f"keys must be exactly, in order: {BASIS_KEYS}")
+        for k in ("instrument", "instrument_en", "article", "article_en", "edition", "source"):
+            if not nonempty_str(b.get(k)):
+                rep.error(w, f"{k} is empty")
+        f = b.get("in_force_from")
+        if f is not None and not (isinstance(f, str) and DATE.match(f)):
+            rep.error(w, "in_force_from must be null or YYYY-MM-DD")
+        if b.get("status") not in STATUS:
+            rep.error(w, f"status must be one of {sorted(STATUS)}")
+        sb = b.get("superseded_by")
+        if b.get("status") == "superseded" and not nonempty_str(sb):
+            rep.error(w, "a superseded basis must name what superseded it (superseded_by)")
+        if sb is not None and not nonempty_str(sb):
+            rep.error(w, "superseded_by must be null or a non-empty string")
+        if sb is not None and b.get("status") == "in_force":
+            rep.error(w, "an in-force basis cannot have superseded_by")
+        if b.get("verification") not in VERIFICATION:
+            rep.error(w, f"verification must be one of {sorted(VERIFICATION)}")
+        if b.get("verification") == "S" and not re.match(r"^S\d:L\d+$", str(b.get("source", ""))):
+            rep.error(w, "a seed basis (verification S) must have source like S0:L331")
+
+    # approvals
+    approvals = doc.get("approvals") if isinstance(doc.get("approvals"), dict) else {}
+    for code in REQUIRED_APPROVALS:
+        if code not in approvals:
+            rep.error("approvals", f"missing approval code {code} named in DOMAIN.md §7")
+    for code, a in approvals.items():
+        w = f"approvals.{code}"
+        if not CODE.match(code):
+            rep.error(w, "code must start with an uppercase letter and contain letters/digits only")
+        if not isinstance(a, dict) or list(a) != ["zh", "en", "bases"]:
+            rep.error(w, "must be an object with keys zh, en, bases (in that order)")
+            continue
+        check_text(rep, w, {"zh": a["zh"], "en": a["en"]}, "text")
+        if not a["bases"]:
+            rep.error(w, "bases must name at least one basis")
+        check_refs(rep, w, a["bases"], bases, "bases")
+
+    # categories
+    cats = doc.get("categories") if isinstance(doc.get("categories"), list) else []
+    cat_codes = [c.get("code") for c in cats if isinstance(c, dict)]
+    if cat_codes != CATEGORY_CODES:
+        rep.error("categories", f"must be the DOMAIN.md §7 categories in order: {CATEGORY_CODES}; found {cat_codes}")
+    for c in cats:
+        if not isinstance(c, dict) or list(c) != ["code", "zh", "en"]:
+            rep.error("categories", f"entry {c!r} must have keys code, zh, en (in that order)")
+            continue
+        check_text(rep, f"categories.{c['code']}", {"zh": c["zh"], "en": c["en"]}, "name")
+
+    # columns
+    cols = doc.get("columns") if isinstance(doc.get("columns"), list) else []
+    col_by_code = {}
+    owner = {}
+    for col in cols:
+        if not isinstance(col, dict) or list(col) != ["code", "kinds", "levels", "zh", "en"]:
+            rep.error("columns", f"entry {col!r} must have keys code, kinds, levels, zh, en (in that order)")
+            continue
+        code = col["code"]
+        w = f"columns.{code}"
+        if not (isinstance(code, str) and CODE.match(code)):
+            rep.error(w, "bad column code")
+        if code in col_by_code:
+            rep.error(w, "duplicate column code")
+        col_by_code[code] = col
+        check_text(rep, w, {"zh": col["zh"], "en": col["en"]}, "name")
+        if not isinstance(col["kinds"], list) or not col["kinds"]:
+            rep.error(w, "kinds must be a non-empty list")
+            continue
+        for kind in col["kinds"]:
+            if kind in REPORTING_ONLY_KINDS:
+                rep.error(w, f"kind '{kind}' is reporting-only and carries no rules")
+            elif kind not in VOCAB:
+                rep.error(w, f"unknown zone kind '{kind}'")
+        lv = col["levels"]
+        if not isinstance(lv, list) or not lv:
+            rep.error(w, "levels must be a non-empty list ([\"*\"] for all levels)")
+        elif "*" in lv and lv != ["*"]:
+            rep.error(w, "'*' must stand alone in levels")
+        elif lv != ["*"]:
+            allowed = {x for k in col["kinds"] for x in VOCAB.get(k, [])}
+            for x in lv:
+                if x not in allowed:
+                    rep.error(w, f"level '{x}' is not a level of {col['kinds']}")
+        for pair in column_levels(col):
+            if pair in owner:
+                rep.error(w, f"zone {pair[0]}/{pair[1]} is already matched by column {owner[pair]}")
+            owner[pair] = code
+    for kind, levels in VOCAB.items():
+        for lv in levels:
+            if (kind, lv) not in owner:
+                rep.warn("columns", f"no column matches zones of kind {kind}, level {lv}: they get no rule")
+
+    # cells
+    cells = doc.get("cells") if isinstance(doc.get("cells"), list) else []
+    seen = {}
+    n_clauses = 0
+    used_bases, used_approvals = set(), set()
+    for cell in cells:
+        if not isinstance(cell, dict) or list(cell) != ["category", "column", "clauses"]:
+            rep.error("cells", f"entry must have keys category, column, clauses (in that order): {str(cell)[:80]}")
+            continue
+        cat, colc = cell["category"], cell["column"]
+        w = f"cell {cat}×{colc}"
+        if cat not in cat_codes:
+            rep.error(w, "unknown category")
+        if colc not in col_by_code:
+            rep.error(w, "unknown column")
+        if (cat, colc) in seen:
+            rep.error(w, "duplicate cell")
+        seen[(cat, colc)] = cell
+        clauses = cell["clauses"]
+        if not isinstance(clauses, list) or not clauses:
+            rep.error(w, "clauses must be a non-empty list")
+            continue
+        col = col_by_code.get(colc, {})
+        col_levels = {lv for (_, lv) in column_levels(col)} if col else set()
+        conds = []
+        for i, c in enumerate(clauses):
+            cw = f"{w} clause {i + 1}"
+            n_clauses += 1
+            if not isinstance(c, dict):
+                rep.error(cw, "must be an object")
+                continue
+            extra = set(c) - CLAUSE_KEYS
+            if extra:
+                rep.error(cw, f"unknown keys {sorted(extra)}")
+            last = i == len(clauses) - 1
+            if last and "when" in c:
+                rep.error(cw, "the last clause must have no 'when' (it is the default)")
+            if not last and "when" not in c:
+                rep.error(cw, "only the last clause may omit 'when' (later clauses would be unreachable)")
+            when = c.get("when")
+            if when is not None:
+                if not isinstance(when, dict) or not when:
+                    rep.error(cw, "'when' must be a non-empty object")
+                    when = {}
+                for k, v in when.items():
+                    if k not in WHEN_KEYS:
+                        rep.error(cw, f"condition key '{k}' is not allowed (allowed: {sorted(WHEN_KEYS)})")
+                    elif k in WHEN_BOOL_KEYS:
+                        if not isinstance(v, bool):
+                            rep.error(cw, f"'{k}' must be true or false")
+                    elif k in WHEN_LIST_KEYS:
+                        if not isinstance(v, list) or not v or any(x not in WHEN_LIST_KEYS[k] for x in v):
+                            rep.error(cw, f"'{k}' must be a non-empty list drawn from {WHEN_LIST_KEYS[k]}")
+                        elif len(set(v)) != len(v):
+                            rep.error(cw, f"'{k}' has duplicates")
+                    elif k == "zone_levels":
+                        if not isinstance(v, list) or not v or any(x not in col_levels for x in v):
+                            rep.error(cw, f"zone_levels must be a non-empty list of this column's levels {sorted(col_levels)}")
+                if "crossing" in when and when.get("linear") is False:
+                    rep.error(cw, "'crossing' applies to linear projects only, but linear is false")
+                for j, prev in enumerate(conds):
+                    if implies(when, prev):
+                        rep.error(cw, f"can never match: clause {j + 1} already catches every project it matches")
+                conds.append(when)
+            out = c.get("outcome")
+            if out not in OUTCOMES:
+                rep.error(cw, f"outcome must be one of {OUTCOMES}")
+            apps = c.get("approvals")
+            if not isinstance(apps, list):
+                rep.error(cw, "approvals must be a list")
+                apps = []
+            if out == "restricted" and not apps:
+                rep.error(cw, "a restricted clause must name at least one approval")
+            if out != "restricted" and apps:
+                rep.error(cw, "approvals must be [] unless the outcome is restricted")
+            check_refs(rep, cw, apps, approvals, "approvals")
+            used_approvals |= set(apps)
+            check_text(rep, cw, c.get("explanation"))
+            bl = c.get("bases", [])
+            check_refs(rep, cw, bl, bases, "bases")
+            used_bases |= set(bl) if isinstance(bl, list) else set()
+            if out != "no_rule" and not bl:
+                rep.error(cw, "a clause with a rule must cite at least one basis")
+    for cat in cat_codes:
+        for colc in col_by_code:
+            if (cat, colc) not in seen:
+                rep.error("cells", f"missing cell {cat}×{colc} (the matrix must be complete)")
+
+    # proximity
+    prox = doc.get("proximity") if isinstance(doc.get("proximity"), list) else []
+    pids = set()
+    for p in prox:
+        want = ["id", "kinds", "levels", "distance_m", "categories", "nature", "explanation", "bases"]
+        if not isinstance(p, dict) or list(p) != want:
+            rep.error("proximity", f"entry must have keys {want} in order: {str(p)[:80]}")
+            continue
+        w = f"proximity.{p['id']}"
+        if not (isinstance(p["id"], str) and BASIS_ID.match(p["id"])):
+            rep.error(w, "id must be kebab-case")
+        if p["id"] in pids:
+            rep.error(w, "duplicate id")
+        pids.add(p["id"])
+        if not p["kinds"] or any(k not in VOCAB for k in p["kinds"]):
+            rep.error(w, "kinds must be a non-empty list of rule-bearing zone kinds")
+        lv = p["levels"]
+        allowed = {x for k in p["kinds"] for x in VOCAB.get(k, [])}
+        if not lv or ("*" in lv and lv != ["*"]) or (lv != ["*"] and any(x not in allowed for x in lv)):
+            rep.error(w, f"levels must be [\"*\"] or levels of {p['kinds']}")
+        if not isinstance(p["distance_m"], (int, float)) or isinstance(p["distance_m"], bool) or p["distance_m"] <= 0:
+            rep.error(w, "distance_m must be a positive number of metres")
+        pc = p["categories"]
+        if not pc or ("*" in pc and pc != ["*"]) or (pc != ["*"] and any(x not in cat_codes for x in pc)):
+            rep.error(w, "categories must be [\"*\"] or category codes")
+        if p["nature"] not in NATURE:
+            rep.error(w, f"nature must be one of {sorted(NATURE)}")
+        check_text(rep, w, p["explanation"])
+        if not p["bases"]:
+            rep.error(w, "bases must name at least one basis")
+        check_refs(rep, w, p["bases"], bases, "bases")
+        used_bases |= set(p["bases"])
+
+    # not_expressed
+    ne = doc.get("not_expressed") if isinstance(doc.get("not_expressed"), list) else []
+    for i, n in enumerate(ne):
+        w = f"not_expressed[{i}]"
+        if not isinstance(n, dict) or list(n) != ["overlay", "why", "basis"]:
+            rep.error(w, "must have keys overlay, why, basis (in that order)")
+            continue
+        if not nonempty_str(n["overlay"]) or not nonempty_str(n["why"]):
+            rep.error(w, "overlay and why must be non-empty")
+        check_refs(rep, w, n["basis"], bases, "bases")
+        used_bases |= set(n["basis"])
+
+    for a in approvals.values():
+        if isinstance(a, dict):
+            used_bases |= set(a.get("bases", []))
+    unused_b = sorted(set(bases) - used_bases)
+    unused_a = sorted(set(approvals) - used_approvals)
+    if unused_b:
+        rep.note(f"bases cited nowhere: {', '.join(unused_b)}")
+    if unused_a:
+        rep.note(f"approval codes no clause uses (kept for completeness): {', '.join(unused_a)}")
+
+    stats = {
+        "bases": len(bases), "approvals": len(approvals), "categories": len(cats), "columns": len(cols),
+        "cells": len(cells), "clauses": n_clauses, "proximity": len(prox), "not_expressed": len(ne),
+    }
+    by_status = {}
+    for b in bases.values():
+        if isinstance(b, dict):
+            by_status[b.get("status")] = by_status.get(b.get("status"), 0) + 1
+    by_ver = {}
+    for b in bases.values():
+        if isinstance(b, dict):
+            by_ver[b.get("verification")] = by_ver.get(b.get("verification"), 0) + 1
+    stats["bases_by_status"] = by_status
+    stats["bases_by_verification"] = by_ver
+    return stats
+
+
+def outcome_text(clause):
+    o = clause.get("outcome")
+    t = OUTCOME_LETTER.get(o, "?")
+    if o == "restricted":
+        t += ":" + "+".join(clause.get("approvals", []))
+    return t
+
+
+def cond_text(when):
+    parts = []
+    for k, v in when.items():
+        if k in ("action", "crossing", "zone_levels"):
+            parts.append("/".join(ABBREV.get(x, x) for x in v))
+        elif k == "discharges_to_water":
+            parts.append("dis" if v else "nodis")
+        elif k == "linear":
+            parts.append("lin" if v else "nonlin")
+        elif k == "national_major_project":
+            parts.append("nmp" if v else "notnmp")
+    return "+".join(parts)
+
+
+def render_cell(clauses):
+    default = outcome_text(clauses[-1])
+    variants = [f"{cond_text(c['when'])}→{outcome_text(c)}" for c in clauses[:-1]]
+    return default + (f" ({'; '.join(variants)})" if variants else "")
+
+
+def render_tables(doc):
+    cols = [c["code"] for c in doc.get("columns", [])]
+    cells = {(c["category"], c["column"]): c["clauses"] for c in doc.get("cells", [])}
+    groups = [(title, [c for c in codes if c in cols]) for title, codes in TABLE_GROUPS]
+    grouped = {c for _, codes in groups for c in codes}
+    rest = [c for c in cols if c not in grouped]
+    if rest:
+        groups.append(("Other columns", rest))
+    out = []
+    for title, codes in groups:
+        if not codes:
+            continue
+        out.append(f"#### {title}\n")
+        out.append("| cat | " + " | ".join(codes) + " |")
+        out.append("|---|" + "---|" * len(codes))
+        for cat in [c["code"] for c in doc.get("categories", [])]:
+            row = [render_cell(cells[(cat, col)]) if (cat, col) in cells else "MISSING" for col in codes]
+            out.append(f"| {cat} | " + " | ".join(row) + " |")
+        out.append("")
+    return "\n".join(out)
+
+
+def main(argv):
+    args = [a for a in argv[1:] if not a.startswith("--")]
+    flags = {a for a in argv[1:] if a.startswith("--")}
+    unknown = flags - {"--quiet", "--tables-only"}
+    if unknown or len(args) > 1:
+        print(__doc__.strip(), file=sys.stderr)
+        return 2
+    path = args[0] if args else os.path.join(os.path.dirname(os.path.abspath(__file__)), "ruleset.json")
+    try:
+        with open(path, encoding="utf-8") as f:
+            doc = json.load(f)
+    except (OSError, ValueError) as e:
+        print(f"cannot read {path}: {e}", file=sys.stderr)
+        return 2
+    rep = Report()
+    stats = check(doc, rep)
+    if "--tables-only" not in flags:
+        print(f"ruleset: {path}")
+        if isinstance(doc, dict):
+            print(f"schema {doc.get('schema')}  version {doc.get('version')}  as_of {doc.get('as_of')}")
+        if stats:
+            print("counts: " + ", ".join(f"{k} {v}" for k, v in stats.items() if not isinstance(v, dict)))
+            print("bases by status: " + ", ".join(f"{k} {v}" for k, v in sorted(stats["bases_by_status"].items())))
+            print("bases by verification: " + ", ".join(f"{k} {v}" for k, v in sorted(stats["bases_by_verification"].items())))
+        for n in rep.notes:
+            print(f"note: {n}")
+        for w in rep.warnings:
+            print(f"warning: {w}")
+        for e in rep.errors:
+            print(f"ERROR: {e}")
+        print(f"result: {'FAIL' if rep.errors else 'OK'} ({len(rep.errors)} errors, {len(rep.warnings)} warnings)")
+    if "--quiet" not in flags and not rep.errors and isinstance(doc, dict):
+        if "--tables-only" not in flags:
+            print()
+            print("Legend: P prohibited · R:x restricted (approval x) · C conditional · A allowed · · no rule. "
+                  "Each cell shows the default (last) clause, then earlier clauses in brackets as condition→outcome "
+                  "(op/reb/new/exp = action; dis/nodis = discharges_to_water; lin = linear; tun/bri/aer = crossing; "
+                  "nmp = national_major_project; cp/gc = zone level core_protection/general_control).")
+            print()
+        print(render_tables(doc))
+    return 1 if rep.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -64,6 +64,11 @@ let package = Package(
             name: "ScreeningTests",
             dependencies: ["Geo", "Screening", "Reports"]
         ),
+        // Runs the built `redline` binary as a user would.
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["RedLineCLI", "Geo"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

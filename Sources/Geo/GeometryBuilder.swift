@@ -59,12 +59,7 @@ struct GeometryBuilder {
             throw GeoError.invalidStructure("a LineString needs at least 2 positions; it has \(count)")
         }
         try checkFinite(xy, "LineString")
-        let sequence = try coordinateSequence(xy)
-        guard let geometry = GEOSGeom_createLineString_r(context.handle, sequence) else {
-            GEOSCoordSeq_destroy_r(context.handle, sequence)
-            throw context.error("create LineString")
-        }
-        return geometry
+        return try fromSequence(xy, "create LineString", GEOSGeom_createLineString_r)
     }
 
     /// A closed ring of at least four positions.
@@ -77,10 +72,17 @@ struct GeometryBuilder {
             throw GeoError.invalidStructure("ring \(ringIndex) is not closed: it starts at [\(xy[0]), \(xy[1])] and ends at [\(xy[xy.count - 2]), \(xy[xy.count - 1])]; repeat the first position at the end")
         }
         try checkFinite(xy, "ring \(ringIndex)")
+        return try fromSequence(xy, "create LinearRing", GEOSGeom_createLinearRing_r)
+    }
+
+    /// Copies the positions into a GEOS coordinate sequence and hands it to `make`, which takes ownership
+    /// on success; on failure the sequence is still ours to destroy.
+    private func fromSequence(_ xy: UnsafeBufferPointer<Double>, _ operation: String,
+                              _ make: (GEOSContextHandle_t?, OpaquePointer?) -> OpaquePointer?) throws -> OpaquePointer {
         let sequence = try coordinateSequence(xy)
-        guard let geometry = GEOSGeom_createLinearRing_r(context.handle, sequence) else {
+        guard let geometry = make(context.handle, sequence) else {
             GEOSCoordSeq_destroy_r(context.handle, sequence)
-            throw context.error("create LinearRing")
+            throw context.error(operation)
         }
         return geometry
     }

@@ -31,7 +31,7 @@ enum Format {
     /// "1,234.5 m" / "1.23 km".
     static func length(_ metres: Double, _ language: Language) -> String {
         if metres >= 10_000 { return number(metres / 1000, decimals: 2) + (language == .zh ? " 千米" : " km") }
-        return number(metres, decimals: 1) + (language == .zh ? " 米" : " m")
+        return number(metres, decimals: metres == metres.rounded() ? 0 : 1) + (language == .zh ? " 米" : " m")
     }
 
     static func percent(_ share: Double) -> String { number(share * 100, decimals: 1) + "%" }

@@ -16,7 +16,7 @@ public enum TextReport {
         line(String(repeating: "=", count: 60))
         let verdictText = zh ? result.verdict.chineseName : result.verdict.rawValue.uppercased()
         line((zh ? "结论：" : "VERDICT: ") + verdictText)
-        if !result.approvals.isEmpty {
+        if result.verdict == .restricted, !result.approvals.isEmpty {
             line(zh ? "需办理：" : "Approvals needed:")
             for approval in result.approvals { line("  [\(approval.code)] \(approval.text.text(language))") }
         }
@@ -63,11 +63,14 @@ public enum TextReport {
         if !nearby.isEmpty {
             line()
             line(zh ? "邻近提示（\(nearby.count)）" : "Nearby zones flagged (\(nearby.count))")
+            var previous: String?
             for finding in nearby {
                 guard let rule = finding.proximity, let distance = finding.distance else { continue }
-                line("  - " + zoneLabel(finding.zone, language) + (zh ? "，距离 " : ", ") + Format.length(distance, language)
-                     + (zh ? "（提示距离 " : " (flag within ") + Format.length(rule.distance, language) + ", \(rule.nature))")
-                line("    " + rule.explanation.text(language))
+                if finding.zone.id != previous {
+                    line("  - " + zoneLabel(finding.zone, language) + (zh ? "，距离 " : ", ") + Format.length(distance, language))
+                    previous = finding.zone.id
+                }
+                line("    " + (zh ? "提示距离 " : "within ") + Format.length(rule.distance, language) + " (\(natureName(rule.nature, language))): " + rule.explanation.text(language))
             }
         }
         if !result.kindOverlaps.isEmpty {
@@ -116,6 +119,11 @@ public enum TextReport {
         }
         line("  " + (zh ? "输入 " : "input ") + "\(provenance.inputFile) sha256 \(provenance.inputSHA256)")
         return out.joined(separator: "\n") + "\n"
+    }
+
+    static func natureName(_ nature: String, _ language: Language) -> String {
+        guard language == .zh else { return nature.replacingOccurrences(of: "_", with: " ") }
+        return ["statutory": "法定", "recommended_standard": "推荐性标准", "heuristic": "经验提示", "advisory": "参考"][nature] ?? nature
     }
 
     static func actionName(_ action: ProjectAction, _ language: Language) -> String {

@@ -64,18 +64,23 @@ struct GeoJSONEncoder {
     mutating func write(collection: FeatureCollection) {
         json.raw("{\"type\":\"FeatureCollection\"")
         writeCRS()
-        for (key, value) in collection.foreignMembers {
-            json.raw(",")
-            json.write(string: key)
-            json.raw(":")
-            json.write(value)
-        }
+        writeMembers(collection.foreignMembers)
         json.raw(",\"features\":[")
         for (i, feature) in collection.features.enumerated() {
             json.raw(i == 0 ? "\n" : ",\n")
             write(feature: feature)
         }
         json.raw("\n]}\n")
+    }
+
+    /// Writes `,"key":value` for each member (foreign members kept from the input).
+    private mutating func writeMembers(_ members: JSONObject) {
+        for (key, value) in members {
+            json.raw(",")
+            json.write(string: key)
+            json.raw(":")
+            json.write(value)
+        }
     }
 
     private mutating func writeCRS() {
@@ -97,12 +102,7 @@ struct GeoJSONEncoder {
         if let properties = feature.properties { json.write(properties) } else { json.raw("null") }
         json.raw(",\"geometry\":")
         if let geometry = feature.geometry { write(geometry: geometry.handle) } else { json.raw("null") }
-        for (key, value) in feature.foreignMembers {
-            json.raw(",")
-            json.write(string: key)
-            json.raw(":")
-            json.write(value)
-        }
+        writeMembers(feature.foreignMembers)
         json.raw("}")
     }
 

@@ -1,0 +1,148 @@
+import Foundation
+import Geo
+import Testing
+
+/// The repository root and the built binary (next to the test bundle in the build folder).
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+func redlineBinary() throws -> URL {
+    var directory = Bundle.main.bundleURL
+    for _ in 0..<3 {
+        let candidate = directory.appendingPathComponent("redline")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        directory = directory.deletingLastPathComponent()
+    }
+    struct NotBuilt: Error, CustomStringConvertible { var description: String { "the redline binary was not found next to the tests" } }
+    throw NotBuilt()
+}
+
+struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs `redline` with arguments from the repository root.
+func redline(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+    let process = Process()
+    process.executableURL = try redlineBinary()
+    process.arguments = arguments
+    process.currentDirectoryURL = root
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+/// Every example footprint with its expected answer written beside it.
+let examples: [String] = {
+    let folder = root.appendingPathComponent("geodata/examples")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasSuffix(".geojson") }.sorted().map { "geodata/examples/\($0)" }
+}()
+
+@Suite("The redline command")
+struct CLITests {
+    @Test("--version prints the version and --help names the screen command")
+    func versionAndHelp() throws {
+        let version = try redline(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+        let help = try redline(["--help"])
+        #expect(help.stdout.contains("screen"))
+    }
+
+    @Test("there are examples to run")
+    func examplesExist() {
+        #expect(examples.count >= 8)
+    }
+
+    @Test("every example in geodata/examples gets its expected verdict, exit status, zones, outcomes and areas", arguments: examples)
+    func example(path: String) throws {
+        let expectedURL = root.appendingPathComponent(path.replacingOccurrences(of: ".geojson", with: ".expected.json"))
+        let expected = try #require(try JSONValue.parse(contentsOf: expectedURL.path).objectValue)
+        // The examples state the verdict as the strictest outcome; allowed and no_rule read as clear.
+        let stated = try #require(expected["verdict"]?.stringValue)
+        let verdict = ["allowed": "clear", "no_rule": "clear"][stated] ?? stated
+        let run = try redline(["screen", path, "--format", "json"])
+        let statuses = ["clear": 0, "conditional": 2, "restricted": 3, "prohibited": 4]
+        #expect(run.status == Int32(statuses[verdict] ?? -1), "\(path): \(run.stderr)")
+        let report = try #require(try JSONValue.parse(Array(run.stdout.utf8)).objectValue)
+        #expect(report["verdict"]?.stringValue == verdict)
+        let findings = (report["findings"]?.arrayValue ?? []).compactMap(\.objectValue)
+        func zoneID(_ finding: JSONObject) -> String? { finding["zone"]?.objectValue?["id"]?.stringValue }
+        let met = findings.filter { $0["relation"] != "nearby" }
+        for entry in (expected["intersects"]?.arrayValue ?? []).compactMap(\.objectValue) {
+            guard let id = entry["id"]?.stringValue else { continue }
+            let found = met.first { zoneID($0) == id }
+            #expect(found != nil, "\(path) should meet \(id)")
+            guard let found else { continue }
+            if let outcome = entry["outcome"]?.stringValue {
+                let got = found["rule"]?.objectValue?["outcome"]?.stringValue ?? "no_rule"
+                #expect(got == outcome, "\(path): \(id) outcome \(got), expected \(outcome)")
+            }
+            if let area = entry["area_m2"]?.doubleValue, let got = found["overlap_area_m2"]?.doubleValue {
+                #expect(abs(got - area) <= max(1, area * 1e-3), "\(path): \(id) overlap \(got) m², expected \(area) m²")
+            }
+            if let length = entry["length_m"]?.doubleValue, let got = found["overlap_length_m"]?.doubleValue {
+                #expect(abs(got - length) <= max(1, length * 1e-3), "\(path): \(id) overlap \(got) m, expected \(length) m")
+            }
+        }
+        let nearby = Dictionary(findings.filter { $0["relation"] == "nearby" }.compactMap { f -> (String, Double)? in
+            guard let id = zoneID(f), let distance = f["distance_m"]?.doubleValue else { return nil }
+            return (id, distance)
+        }, uniquingKeysWith: min)
+        for entry in (expected["nearby"]?.arrayValue ?? []).compactMap(\.objectValue) {
+            guard let id = entry["id"]?.stringValue else { continue }
+            #expect(nearby[id] != nil, "\(path) should flag \(id) nearby")
+            if let approx = entry["distance_m"]?.doubleValue, let got = nearby[id] {
+                // The examples round distances to 10 m.
+                #expect(abs(got - approx) <= 10, "\(path): \(id) at \(got) m, expected about \(approx) m")
+            }
+        }
+    }
+
+    @Test("the JSON report is byte-identical across runs, and both languages render")
+    func deterministicAndBilingual() throws {
+        let path = try #require(examples.first)
+        let first = try redline(["screen", path, "--format", "json"])
+        let second = try redline(["screen", path, "--format", "json"])
+        #expect(first.stdout == second.stdout)
+        #expect(!first.stdout.isEmpty)
+        let zh = try redline(["screen", path, "--lang", "zh"])
+        #expect(zh.stdout.contains("结论："))
+        #expect(zh.stdout.contains("示意数据"))
+        let en = try redline(["screen", path])
+        #expect(en.stdout.contains("VERDICT: "))
+        #expect(en.stdout.contains("ILLUSTRATIVE DATA"))
+    }
+
+    @Test("bad input exits 1 with the file, the feature and the problem on stderr")
+    func badInput() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let cases: [(String, String, String)] = [
+            ("truncated.geojson", #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"ab"#, "line 1"),
+            ("bowtie.geojson", #"{"type":"Feature","properties":{"id":"B1","category":"IG"},"geometry":{"type":"Polygon","coordinates":[[[117.4,39.9],[117.41,39.91],[117.41,39.9],[117.4,39.91],[117.4,39.9]]]}}"#, "Self-intersection"),
+            ("metres.geojson", #"{"type":"Feature","properties":{"category":"IG"},"geometry":{"type":"Point","coordinates":[534157.6,4429605.7]}}"#, "projected metres"),
+            ("empty.geojson", #"{"type":"Feature","properties":{"category":"IG"},"geometry":{"type":"Polygon","coordinates":[]}}"#, "empty"),
+            ("nocategory.geojson", #"{"type":"Point","coordinates":[117.4,40.0]}"#, "--category"),
+        ]
+        for (name, text, expected) in cases {
+            let file = folder.appendingPathComponent(name)
+            try Data(text.utf8).write(to: file)
+            let run = try redline(["screen", file.path])
+            #expect(run.status == 1, "\(name)")
+            #expect(run.stderr.contains(file.path), "\(name): \(run.stderr)")
+            #expect(run.stderr.contains(expected), "\(name): \(run.stderr)")
+        }
+        // With --repair the bowtie is screened and the repair is stated.
+        let repaired = try redline(["screen", folder.appendingPathComponent("bowtie.geojson").path, "--repair"])
+        #expect(repaired.stdout.contains("repaired with GEOS make-valid"))
+    }
+}

@@ -1,0 +1,81 @@
+import Geo
+import Reports
+import Testing
+@testable import Screening
+
+@Suite("Reports")
+struct ReportTests {
+    static let dataset: Dataset = {
+        do {
+            return try makeDataset([
+                TestZone(id: "W1", kind: .waterSource, level: "1", ring: rectangle(117.00, 40.00, 117.02, 40.02)),
+                TestZone(id: "U2", kind: .controlUnit, level: "key", ring: rectangle(116.95, 39.95, 117.10, 40.05)),
+            ])
+        } catch { fatalError("\(error)") }
+    }()
+
+    static func result() throws -> ScreeningResult {
+        let screener = try Screener(dataset: dataset, ruleset: shippedRuleset)
+        let footprint = try Geometry(.polygon([rectangle(117.015, 40.005, 117.025, 40.010)]))
+        return try screener.screen(Project(id: "P-1", name: "养猪场", category: "LV", attributes: .init(dischargesToWater: true), footprint: footprint))
+    }
+
+    static let provenance = Provenance(toolVersion: "test", libraries: LibraryVersions.summary, inputFile: "in.geojson", inputSHA256: "abc")
+
+    @Test("the English text report puts the verdict first, then findings with units, bases, provenance and the banner")
+    func english() throws {
+        let text = TextReport.render(try Self.result(), dataset: Self.dataset, ruleset: shippedRuleset, provenance: Self.provenance, language: .en)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[2] == "VERDICT: PROHIBITED")
+        #expect(text.contains("ILLUSTRATIVE DATA"))
+        #expect(text.contains("PROHIBITED — 测试区 W1 (W1; drinking-water source protection zone, level-1 protection zone)"))
+        #expect(text.contains(" ha (") && text.contains("mu 亩") && text.contains("m²)"))
+        #expect(text.contains("of the footprint"))
+        #expect(text.contains("Legal bases"))
+        #expect(text.contains("Provenance"))
+        #expect(text.contains("ruleset \(shippedRuleset.version)"))
+        let verdictLine = try #require(lines.firstIndex(of: "VERDICT: PROHIBITED"))
+        let basesLine = try #require(lines.firstIndex(of: "Legal bases"))
+        let provenanceLine = try #require(lines.firstIndex(of: "Provenance"))
+        #expect(verdictLine < basesLine && basesLine < provenanceLine)
+    }
+
+    @Test("the Chinese text report is in Chinese throughout its headings")
+    func chinese() throws {
+        let text = TextReport.render(try Self.result(), dataset: Self.dataset, ruleset: shippedRuleset, provenance: Self.provenance, language: .zh)
+        #expect(text.contains("结论：禁止"))
+        #expect(text.contains("示意数据"))
+        #expect(text.contains("公顷（") && text.contains(" 亩，") && text.contains("平方米）"))
+        #expect(text.contains("法律依据"))
+        #expect(text.contains("溯源"))
+        #expect(!text.contains("VERDICT"))
+    }
+
+    @Test("the JSON report has the schema, is byte-identical across runs, and its numbers match the result")
+    func json() throws {
+        let first = JSONReport.render(try Self.result(), dataset: Self.dataset, ruleset: shippedRuleset, provenance: Self.provenance)
+        let second = JSONReport.render(try Self.result(), dataset: Self.dataset, ruleset: shippedRuleset, provenance: Self.provenance)
+        #expect(first == second)
+        let value = try JSONValue.parse(Array(first.utf8))
+        let root = try #require(value.objectValue)
+        #expect(root["schema"] == "redline-screening/1")
+        #expect(root["verdict"] == "prohibited")
+        let findings = try #require(root["findings"]?.arrayValue)
+        let w1 = try #require(findings.first { $0.objectValue?["zone"]?.objectValue?["id"] == "W1" }?.objectValue)
+        let expected = try Geometry(.polygon([rectangle(117.015, 40.005, 117.020, 40.010)])).geodesicArea()
+        let reported = try #require(w1["overlap_area_m2"]?.doubleValue)
+        #expect(abs(reported - expected) < 0.01)
+        #expect(w1["relation"] == "partly_inside")
+        #expect(root["disclaimer"] != .null)
+        #expect(root["provenance"]?.objectValue?["dataset"]?.objectValue?["digest"]?.stringValue?.count == 64)
+    }
+
+    @Test("the GeoJSON report holds the footprint and one feature per finding")
+    func geojson() throws {
+        let result = try Self.result()
+        let collection = try GeoJSON.read(GeoJSONReport.render(result))
+        #expect(collection.features.count == 1 + result.findings.count)
+        #expect(collection.features[0].properties?["role"] == "footprint")
+        #expect(collection.features.dropFirst().allSatisfy { $0.properties?["zone_id"] != nil })
+    }
+}

@@ -131,6 +131,8 @@ struct Screen: ParsableCommand {
             wanted = index
         } else if let match = collection.features.first(where: { $0.displayID == selector }) {
             wanted = match.index
+        } else if let rejected = collection.rejected.first(where: { $0.featureID == selector }), let index = rejected.featureIndex {
+            wanted = index
         } else {
             throw CLIError.usage("\(file) has no feature with id \"\(selector)\"")
         }

@@ -53,7 +53,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "redline-bench",
-            dependencies: ["Geo"],
+            dependencies: ["Geo", "Screening"],
             path: "Sources/Benchmarks"
         ),
         .testTarget(

@@ -113,7 +113,7 @@ public enum JSONReport {
                 "name": .string(dataset.name), "version": .string(dataset.version), "digest": .string(dataset.digest),
                 "illustrative": .bool(dataset.hasIllustrativeData),
                 "layers": .array(dataset.layers.map { layer in
-                    .object(JSONObject(["file": .string(layer.file), "kind": .string(layer.kind.rawValue),
+                    .object(JSONObject(["file": .string(layer.file), "kind": layer.kind.map { .string($0.rawValue) } ?? .string("mixed"),
                                         "status": .string(layer.isIllustrative ? "illustrative" : "authoritative"),
                                         "features": .number(JSONNumber(layer.featureCount)), "sha256": .string(layer.sha256)]))
                 }),

@@ -24,6 +24,8 @@ public struct Zone: Sendable {
     public var englishName: String?
     public var kind: ZoneKind
     public var level: ZoneLevel
+    /// The level exactly as the data writes it (a scenic area's "national" reads as level "general").
+    public var rawLevel: String
     /// national / provincial / municipal / county, when known.
     public var rank: String?
     /// Who designates it.

@@ -1,0 +1,198 @@
+import Crypto
+import Foundation
+import Geo
+
+/// A data folder as read, problems and all: what `zones check` examines and `--fix` repairs.
+public struct DatasetReading: Sendable {
+    /// The zones that passed every check, as a dataset.
+    public var dataset: Dataset
+    /// Everything found wrong, in file order.
+    public var problems: [DataProblem]
+    /// Each layer's features as read (including the ones with problems), for repair.
+    public var rawLayers: [(info: LayerInfo, collection: FeatureCollection)]
+    /// The catalog as read (nil for a single layer file), kept so a repaired copy can be written.
+    public var catalog: JSONValue?
+}
+
+/// Reads data folders and layer files without stopping at the first problem.
+public enum DatasetReader {
+    /// Reads `path`: a folder with `catalog.json`, or one GeoJSON layer file.
+    public static func read(_ path: String) throws -> DatasetReading {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ScreeningError.data(file: path, feature: nil, message: "no such file or folder")
+        }
+        return isDirectory.boolValue ? try readFolder(path) : try readSingleFile(path)
+    }
+
+    private static func readSingleFile(_ path: String) throws -> DatasetReading {
+        var state = ReadState()
+        let bytes: [UInt8]
+        do { bytes = try Array(readFile(path)) } catch {
+            throw ScreeningError.data(file: path, feature: nil, message: "cannot read: \(error)")
+        }
+        let name = (path as NSString).lastPathComponent
+        let (zones, collection) = state.readZones(bytes: bytes, file: name, path: path, kind: nil, illustrative: false)
+        let info = LayerInfo(file: name, kind: nil, name: LocalizedText(zh: name, en: name), authority: "", date: "", source: path,
+                             licence: "", isIllustrative: zones.contains(where: \.isIllustrative), crs: collection?.crs?.definition ?? "EPSG:4326",
+                             sha256: SHA256.hash(data: bytes).hexString, featureCount: zones.count)
+        let dataset = Dataset(folder: (path as NSString).deletingLastPathComponent, name: name, version: String(info.sha256.prefix(12)),
+                              layers: [info], zones: zones, regionBox: nil)
+        return DatasetReading(dataset: dataset, problems: state.problems, rawLayers: collection.map { [(info, $0)] } ?? [], catalog: nil)
+    }
+
+    private static func readFolder(_ folder: String) throws -> DatasetReading {
+        let catalogPath = (folder as NSString).appendingPathComponent("catalog.json")
+        let catalogValue: JSONValue
+        do {
+            catalogValue = try JSONValue.parse(contentsOf: catalogPath)
+        } catch let error as GeoJSONError {
+            throw ScreeningError.data(file: catalogPath, feature: nil, message: error.message + " (is \(folder) a RedLine data folder? it needs catalog.json)")
+        } catch {
+            throw ScreeningError.data(file: catalogPath, feature: nil, message: "not valid JSON: \(error)")
+        }
+        var state = ReadState()
+        var layers: [LayerInfo] = []
+        var raw: [(LayerInfo, FeatureCollection)] = []
+        do {
+            let catalog = try JSONFields(catalogValue, path: "", file: catalogPath)
+            for (index, entry) in try catalog.array("layers").enumerated() {
+                let f = try JSONFields(entry, path: "layers[\(index)]", file: catalogPath)
+                let file = try f.string("file")
+                let kind: ZoneKind
+                do { kind = try ZoneKind(parsing: try f.string("kind")) } catch let error as ScreeningError {
+                    throw f.fail("kind", error.description)
+                }
+                let status = try f.string("status")
+                guard status == "illustrative" || status == "authoritative" else {
+                    throw f.fail("status", "must be \"illustrative\" or \"authoritative\", not \"\(status)\"")
+                }
+                let name = (try? f.text("name")) ?? LocalizedText(zh: (try? f.string("name")) ?? file, en: (try? f.string("name")) ?? file)
+                let path = (folder as NSString).appendingPathComponent(file)
+                let bytes: [UInt8]
+                do {
+                    bytes = try Array(readFile(path))
+                } catch {
+                    state.problems.append(DataProblem(.error, "missing-layer", file: file, message: "cannot read the layer listed in catalog.json: \(error.localizedDescription)"))
+                    continue
+                }
+                let sha = SHA256.hash(data: bytes).hexString
+                if let declared = try f.optionalString("sha256"), declared.lowercased() != sha {
+                    state.problems.append(DataProblem(.error, "checksum", file: file,
+                        message: "SHA-256 is \(sha) but catalog.json declares \(declared): the file changed after the catalog was written; check it and update the catalog"))
+                }
+                let (layerZones, collection) = state.readZones(bytes: bytes, file: file, path: path, kind: kind, illustrative: status == "illustrative")
+                let info = LayerInfo(file: file, kind: kind, name: name, authority: try f.optionalString("authority") ?? "",
+                                     date: try f.optionalString("date") ?? "", source: try f.optionalString("source") ?? "",
+                                     licence: try f.optionalString("licence") ?? "", isIllustrative: status == "illustrative",
+                                     crs: try f.optionalString("crs") ?? "EPSG:4326", sha256: sha, featureCount: layerZones.count)
+                layers.append(info)
+                if let collection { raw.append((info, collection)) }
+            }
+            var region: Envelope?
+            if let box = catalog.object["region"]?.objectValue?["bbox"]?.arrayValue?.compactMap(\.doubleValue), box.count == 4 {
+                region = Envelope(minX: box[0], minY: box[1], maxX: box[2], maxY: box[3])
+            }
+            let dataset = Dataset(folder: folder, name: try catalog.string("dataset"), version: try catalog.string("version"),
+                                  layers: layers, zones: state.zones, regionBox: region)
+            return DatasetReading(dataset: dataset, problems: state.problems, rawLayers: raw, catalog: catalogValue)
+        } catch let ScreeningError.ruleset(file, message) {
+            throw ScreeningError.data(file: file, feature: nil, message: message)
+        }
+    }
+}
+
+/// Zones and problems accumulated across the layers of one reading.
+private struct ReadState {
+    var zones: [Zone] = []
+    var problems: [DataProblem] = []
+    var seenIDs: [String: String] = [:]
+
+    mutating func readZones(bytes: [UInt8], file: String, path: String, kind layerKind: ZoneKind?, illustrative: Bool) -> ([Zone], FeatureCollection?) {
+        let collection: FeatureCollection
+        do {
+            collection = try GeoJSON.read(bytes, file: path)
+        } catch {
+            problems.append(DataProblem(.error, "unreadable", file: file, message: (error as? GeoJSONError).map { e in
+                (e.line.map { "line \($0): " } ?? "") + e.message } ?? "\(error)"))
+            return ([], nil)
+        }
+        for rejected in collection.rejected {
+            problems.append(DataProblem(.error, "malformed-feature", file: file, featureIndex: rejected.featureIndex, zoneID: rejected.featureID,
+                                        message: (rejected.line.map { "line \($0): " } ?? "") + rejected.message))
+        }
+        if let crs = collection.crs, !crs.isKnownGeographic {
+            problems.append(DataProblem(.error, "crs", file: file, message: "zone layers must be lon/lat (EPSG:4490 or 4326), but the file declares \(crs); transform it first"))
+            return ([], collection)
+        }
+        var zones: [Zone] = []
+        for feature in collection.features {
+            func problem(_ code: String, _ message: String, id: String? = feature.displayID, at location: Coordinate? = nil) {
+                problems.append(DataProblem(.error, code, file: file, featureIndex: feature.index, zoneID: id, message: message, location: location))
+            }
+            guard let properties = feature.properties else { problem("properties", "a zone needs properties (id, name, kind, level)"); continue }
+            guard let id = properties["id"]?.stringValue ?? feature.id?.displayText, !id.isEmpty else { problem("missing-id", "a zone needs an \"id\""); continue }
+            if let first = seenIDs[id] { problem("duplicate-id", "id \"\(id)\" is used twice (first in \(first))", id: id); continue }
+            seenIDs[id] = "\(file) feature \(feature.index)"
+            let zoneKind: ZoneKind
+            if let text = properties["kind"]?.stringValue {
+                do { zoneKind = try ZoneKind(parsing: text) } catch { problem("unknown-kind", "\(error)", id: id); continue }
+                if let layerKind, zoneKind != layerKind { problem("kind-mismatch", "kind \(text) in a layer the catalog lists as \(layerKind.rawValue)", id: id); continue }
+            } else if let layerKind {
+                zoneKind = layerKind
+            } else {
+                problem("unknown-kind", "a zone needs a \"kind\"; known kinds: \(ZoneKind.allCases.map(\.rawValue).joined(separator: ", "))", id: id)
+                continue
+            }
+            let level: ZoneLevel
+            let rawLevel: String
+            do {
+                if let text = properties["level"]?.stringValue {
+                    level = try zoneKind.level(parsing: text)
+                    rawLevel = text
+                } else if zoneKind.levels.count == 1, let only = zoneKind.levels.first {
+                    level = only
+                    rawLevel = only.code
+                } else {
+                    problem("unknown-level", "a \(zoneKind.rawValue) zone needs a \"level\"; known levels: \(zoneKind.levels.map(\.code).joined(separator: ", "))", id: id)
+                    continue
+                }
+            } catch {
+                problem("unknown-level", "\(error)", id: id)
+                continue
+            }
+            guard let geometry = feature.geometry, !geometry.isEmpty else { problem("empty-geometry", "the zone has no geometry", id: id); continue }
+            guard geometry.kind.isPolygonal else { problem("not-polygonal", "a zone must be a Polygon or MultiPolygon, not a \(geometry.kind.name)", id: id); continue }
+            guard let envelope = geometry.envelope, Coordinate(envelope.minX, envelope.minY).isLonLat, Coordinate(envelope.maxX, envelope.maxY).isLonLat else {
+                problem("crs", "coordinates are not longitude/latitude degrees (projected metres?); zone layers must be EPSG:4490/4326", id: id)
+                continue
+            }
+            if let report = try? geometry.validity(), !report.isValid {
+                problem("invalid-geometry", "invalid geometry: \(report.reason ?? "invalid"); repair it (redline zones check --fix writes a repaired copy)", id: id, at: report.location)
+                continue
+            }
+            var accessList: [AccessListEntry] = []
+            for (entryIndex, value) in (properties["access_list"]?.arrayValue ?? []).enumerated() {
+                guard let entry = value.objectValue, let category = entry["category"]?.stringValue,
+                      let outcomeText = entry["outcome"]?.stringValue, let outcome = Outcome(rawValue: outcomeText) else {
+                    problem("access-list", "access_list[\(entryIndex)] needs \"category\" and an \"outcome\" of \(Outcome.allCases.map(\.rawValue).joined(separator: ", "))", id: id)
+                    continue
+                }
+                let explanation = entry["explanation"]?.objectValue
+                accessList.append(AccessListEntry(
+                    category: category, outcome: outcome,
+                    approvals: entry["approvals"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+                    explanation: LocalizedText(zh: explanation?["zh"]?.stringValue ?? "", en: explanation?["en"]?.stringValue ?? ""),
+                    basis: entry["basis"]?.stringValue))
+            }
+            zones.append(Zone(id: id, name: properties["name"]?.stringValue ?? id, englishName: properties["name_en"]?.stringValue,
+                              kind: zoneKind, level: level, rawLevel: rawLevel, rank: properties["rank"]?.stringValue,
+                              authority: properties["authority"]?.stringValue,
+                              isIllustrative: illustrative || properties["illustrative"]?.boolValue == true,
+                              derivedFrom: properties["derived_from"]?.stringValue, accessList: accessList,
+                              geometry: geometry, layerFile: file, featureIndex: feature.index))
+        }
+        self.zones += zones
+        return (zones, collection)
+    }
+}

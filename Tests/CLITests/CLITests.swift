@@ -146,3 +146,57 @@ struct CLITests {
         #expect(repaired.stdout.contains("repaired with GEOS make-valid"))
     }
 }
+
+@Suite("Data commands")
+struct DataCommandTests {
+    @Test("area reports the bundled data in every format")
+    func area() throws {
+        let text = try redline(["area"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("ecological protection red line"))
+        let zh = try redline(["area", "--lang", "zh", "--format", "markdown"])
+        #expect(zh.stdout.contains("| 生态保护红线 |"))
+        let csv = try redline(["area", "--format", "csv"])
+        #expect(csv.stdout.hasPrefix("\u{FEFF}scope,kind,level"))
+        let json = try redline(["area", "--format", "json"])
+        let value = try JSONValue.parse(Array(json.stdout.utf8))
+        #expect(value.objectValue?["schema"] == "redline-area/1")
+    }
+
+    @Test("zones check passes the bundled data and fails a folder with a broken zone")
+    func check() throws {
+        let clean = try redline(["zones", "check"])
+        #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("layers"), withIntermediateDirectories: true)
+        try Data(#"{"dataset":"t","version":"1","layers":[{"file":"layers/w.geojson","kind":"water_source","status":"illustrative"}]}"#.utf8)
+            .write(to: folder.appendingPathComponent("catalog.json"))
+        try Data(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"W","kind":"water_source","level":"1"},"geometry":{"type":"Polygon","coordinates":[[[117.4,39.9],[117.41,39.91],[117.41,39.9],[117.4,39.91],[117.4,39.9]]]}}]}"#.utf8)
+            .write(to: folder.appendingPathComponent("layers/w.geojson"))
+        let broken = try redline(["zones", "check", "--data", folder.path])
+        #expect(broken.status == 1)
+        #expect(broken.stdout.contains("layers/w.geojson, feature 0 (id W): invalid geometry: Self-intersection"))
+        let fixed = folder.path + "-fixed"
+        let repair = try redline(["zones", "check", "--data", folder.path, "--fix", fixed])
+        #expect(repair.status == 1)
+        #expect(try redline(["zones", "check", "--data", fixed]).status == 0)
+        #expect(try String(contentsOfFile: fixed + "/fix-log.txt", encoding: .utf8).contains("repaired invalid geometry"))
+    }
+
+    @Test("diff of the bundled data with itself passes; with the red line cut it fails with exit status 2")
+    func diff() throws {
+        let same = try redline(["diff", "geodata", "geodata"])
+        #expect(same.status == 0)
+        #expect(same.stdout.contains("PASS"))
+        // A copy of the red-line layer without its first zone.
+        let layer = try GeoJSON.read(contentsOf: root.appendingPathComponent("geodata/layers/ecological_redline.geojson").path)
+        var cut = layer
+        cut.features.removeFirst()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("redline-diff-\(UUID().uuidString).geojson")
+        try Data(GeoJSON.encode(cut)).write(to: file)
+        let lost = try redline(["diff", "geodata/layers/ecological_redline.geojson", file.path, "--format", "json"])
+        #expect(lost.status == 2, "\(lost.stderr)")
+        let report = try JSONValue.parse(Array(lost.stdout.utf8)).objectValue
+        #expect(report?["red_line"]?.objectValue?["result"] == "fail")
+    }
+}

@@ -67,7 +67,8 @@ let package = Package(
         // Runs the built `redline` binary as a user would.
         .testTarget(
             name: "CLITests",
-            dependencies: ["RedLineCLI", "Geo"]
+            dependencies: ["RedLineCLI", "Geo"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,15 +1,25 @@
 import Dispatch
+import Foundation
 import Synchronization
 
-/// Runs `body` for 0..<count on all cores and returns the results in index order.
+/// The number of cores, the default number of workers.
+public var defaultWorkerCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+/// Runs `body` for 0..<count on `workers` threads and returns the results in index order.
 ///
-/// Each call runs on a Dispatch worker thread with that thread's own GEOS and PROJ contexts (Geo keeps
-/// them per thread); the first error stops the collection and is rethrown.
-func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
+/// Workers take the next index from a shared counter, so uneven items balance themselves. Each call runs on a
+/// Dispatch worker thread with that thread's own GEOS and PROJ contexts (Geo keeps them per thread); the first
+/// error in index order is rethrown.
+func parallelMap<T: Sendable>(_ count: Int, workers: Int = defaultWorkerCount, _ body: @Sendable (Int) throws -> T) throws -> [T] {
     let results = Mutex<[Int: Result<T, any Error>]>([:])
-    DispatchQueue.concurrentPerform(iterations: count) { index in
-        let result = Result { try body(index) }
-        results.withLock { $0[index] = result }
+    let next = Atomic<Int>(0)
+    DispatchQueue.concurrentPerform(iterations: max(1, min(workers, count))) { _ in
+        while true {
+            let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+            guard index < count else { return }
+            let result = Result { try body(index) }
+            results.withLock { $0[index] = result }
+        }
     }
     return try results.withLock { stored in
         try (0..<count).map { index in

@@ -42,6 +42,8 @@ public struct ProjectCategory: Sendable, Hashable {
     public var code: String
     /// The category's name.
     public var name: LocalizedText
+    /// Other names submissions use for it, for example "livestock_farm".
+    public var aliases: [String] = []
 }
 
 /// A column of the rule matrix: which zone kinds and levels it covers.
@@ -140,9 +142,11 @@ public struct Ruleset: Sendable {
         columns.first { $0.covers(kind: kind, level: level) }
     }
 
-    /// The category with this code.
+    /// The category with this code or alias (aliases and codes are matched case-insensitively).
     public func category(_ code: String) throws -> ProjectCategory {
-        guard let found = categories.first(where: { $0.code == code }) else {
+        let wanted = code.lowercased()
+        guard let found = categories.first(where: { $0.code == code })
+            ?? categories.first(where: { $0.code.lowercased() == wanted || $0.aliases.contains { $0.lowercased() == wanted } }) else {
             throw ScreeningError.unknownCategory(code, known: categories.map(\.code))
         }
         return found

@@ -55,7 +55,8 @@ extension Ruleset {
         }
         let categories = try root.array("categories").enumerated().map { index, entry in
             let f = try JSONFields(entry, path: "categories[\(index)]", file: file)
-            return ProjectCategory(code: try f.string("code"), name: LocalizedText(zh: try f.string("zh"), en: try f.string("en")))
+            return ProjectCategory(code: try f.string("code"), name: LocalizedText(zh: try f.string("zh"), en: try f.string("en")),
+                                   aliases: try f.optionalStrings("aliases") ?? [])
         }
         let columns = try root.array("columns").enumerated().map { index, entry in
             let f = try JSONFields(entry, path: "columns[\(index)]", file: file)

@@ -1,5 +1,6 @@
 import Foundation
 import Geo
+import Synchronization
 
 /// Screens project footprints against a dataset's zones with a ruleset.
 ///
@@ -12,6 +13,8 @@ public final class Screener: Sendable {
     public let ruleset: Ruleset
     private let index: SpatialIndex
     private let districtIndices: [Int]
+    /// Zones projected into a local plane, made on first use and kept: per plane, per zone index.
+    private let projectedZones = Mutex<[String: [Int: Geometry]]>([:])
     /// How far nearest zones are reported (bench semantics: 5 km).
     public static let nearestRadius = 5000.0
 
@@ -63,7 +66,7 @@ public final class Screener: Sendable {
                 finding.rule = ruleset.rule(for: category.code, in: zone, attributes: project.attributes, isLinear: isLinear)
                 findings.append(finding)
             } else {
-                let distance = try plane.forward.transform(zone.geometry).planarDistance(to: projectedFootprint)
+                let distance = try projectedZone(zoneIndex, in: plane).planarDistance(to: projectedFootprint)
                 if distance <= radius { missed.append((zoneIndex, distance)) }
             }
         }
@@ -99,10 +102,23 @@ public final class Screener: Sendable {
         for assumption in findings.flatMap({ $0.rule?.assumptions ?? [] }) where seen.insert(assumption).inserted {
             notes.append(assumption)
         }
+        let protective = findings.filter { AreaReport.protectiveKinds.contains($0.zone.kind) && ($0.relation == .inside || $0.relation == .partlyInside) }
+        let protectedUnion = protective.isEmpty ? nil : try Geometry.unaryUnion(of: protective.compactMap(\.overlapGeometry))
         return ScreeningResult(project: project, category: category, isLinear: isLinear, footprintArea: footprintArea,
                                footprintLength: footprintLength, districts: districts, findings: findings,
                                kindOverlaps: kindOverlaps, nearest: nearest, verdict: verdict, approvals: approvals,
-                               bases: bases, notes: notes, coverage: coverage)
+                               bases: bases, notes: notes, coverage: coverage,
+                               protectedOverlapArea: try footprintArea.map { area in
+                                   Area(squareMetres: min(area.squareMetres, try protectedUnion?.geodesicArea() ?? 0)) },
+                               protectedOverlapLength: try footprintLength.map { length in min(length, try protectedUnion?.geodesicLength() ?? 0) })
+    }
+
+    /// A zone in `plane`, projected once and shared by every later screening (batch work reuses it across threads).
+    private func projectedZone(_ index: Int, in plane: LocalPlane) throws -> Geometry {
+        if let cached = projectedZones.withLock({ $0[plane.crs.definition]?[index] }) { return cached }
+        let projected = try plane.forward.transform(dataset.zones[index].geometry)
+        projectedZones.withLock { $0[plane.crs.definition, default: [:]][index] = projected }
+        return projected
     }
 
     /// Findings first by how the footprint meets the zone, then strictest first, then kind, level and id.
@@ -210,5 +226,17 @@ public final class Screener: Sendable {
         let points = try footprint.members()
         let inside = try points.filter { try covered.covers($0) }.count
         return (names, points.isEmpty ? 0 : Double(inside) / Double(points.count))
+    }
+}
+
+extension Screener {
+    /// Screens many projects on all cores; results come back in input order, whatever the number of threads,
+    /// and a project that cannot be screened gives its error without stopping the others.
+    public func screen(_ projects: [Project], workers: Int = defaultWorkerCount) -> [Result<ScreeningResult, ScreeningError>] {
+        (try? parallelMap(projects.count, workers: workers) { index -> Result<ScreeningResult, ScreeningError> in
+            Result { try self.screen(projects[index]) }.mapError { error in
+                error as? ScreeningError ?? .footprint(file: "", feature: projects[index].id, message: "\(error)")
+            }
+        }) ?? []
     }
 }

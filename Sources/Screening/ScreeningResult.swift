@@ -100,4 +100,8 @@ public struct ScreeningResult: Sendable {
     public var notes: [LocalizedText]
     /// Share of the footprint that lies inside the dataset's districts (1 when fully covered).
     public var coverage: Double
+    /// The footprint's overlap with all protective zones together (red line, reserves, scenic areas, parks,
+    /// water sources, permanent eco areas), dissolved: area for polygonal footprints, length for lines.
+    public var protectedOverlapArea: Area?
+    public var protectedOverlapLength: Double?
 }

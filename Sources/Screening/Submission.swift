@@ -22,6 +22,20 @@ public struct ProjectOverrides: Sendable {
     }
 }
 
+/// Which property keys hold the project's id, name and category (batch submissions name them differently).
+public struct PropertyKeys: Sendable {
+    public var id: String
+    public var name: String
+    public var category: String
+
+    /// The keys: "id", "name", "category" unless given.
+    public init(id: String = "id", name: String = "name", category: String = "category") {
+        self.id = id
+        self.name = name
+        self.category = category
+    }
+}
+
 /// A project read from a submitted file, with what was done to its footprint on the way.
 public struct SubmittedProject: Sendable {
     public var project: Project
@@ -38,13 +52,14 @@ public enum Submission {
     ///
     /// Each feature gives either a project or the reason it cannot be screened.
     public static func read(_ collection: FeatureCollection, file: String, overrides: ProjectOverrides = .init(),
+                            defaults: ProjectOverrides = .init(), keys: PropertyKeys = .init(),
                             repair: Bool = false) -> [Result<SubmittedProject, ScreeningError>] {
         var results: [Result<SubmittedProject, ScreeningError>] = collection.rejected.map { rejected in
             .failure(.footprint(file: file, feature: label(index: rejected.featureIndex, id: rejected.featureID),
                                 message: rejected.line.map { "line \($0): " + rejected.message } ?? rejected.message))
         }
         for feature in collection.features {
-            results.append(Result { try project(from: feature, crs: collection.crs, file: file, overrides: overrides, repair: repair) }
+            results.append(Result { try project(from: feature, crs: collection.crs, file: file, overrides: overrides, defaults: defaults, keys: keys, repair: repair) }
                 .mapError { $0 as? ScreeningError ?? .footprint(file: file, feature: label(index: feature.index, id: feature.displayID), message: "\($0)") })
         }
         return results.sorted { index(of: $0) < index(of: $1) }
@@ -68,7 +83,9 @@ public enum Submission {
     }
 
     /// One feature as a project, with every check of its footprint.
-    public static func project(from feature: Feature, crs: CRS?, file: String, overrides: ProjectOverrides, repair: Bool) throws -> SubmittedProject {
+    /// `overrides` win over the feature's properties; `defaults` fill what the properties leave out.
+    public static func project(from feature: Feature, crs: CRS?, file: String, overrides: ProjectOverrides,
+                               defaults: ProjectOverrides = .init(), keys: PropertyKeys = .init(), repair: Bool) throws -> SubmittedProject {
         let where_ = label(index: feature.index, id: feature.displayID)
         func fail(_ message: String) -> ScreeningError { .footprint(file: file, feature: where_, message: message) }
         let properties = feature.properties ?? JSONObject()
@@ -109,9 +126,9 @@ public enum Submission {
             geometry = repaired
         }
 
-        let category = overrides.category ?? properties["category"]?.stringValue
+        let category = overrides.category ?? properties[keys.category]?.stringValue ?? defaults.category
         guard let category, !category.isEmpty else {
-            throw fail("no project category: give --category (for example LV, RD, IG) or a \"category\" property")
+            throw fail("no project category: give --category (for example LV, RD, IG) or a \"\(keys.category)\" property")
         }
         var attributes = ProjectAttributes()
         if let action = overrides.action {
@@ -119,18 +136,23 @@ public enum Submission {
         } else if let text = properties["action"]?.stringValue {
             guard let action = ProjectAction(rawValue: text) else { throw fail("property \"action\" is \"\(text)\"; use new, rebuild, expand or operate") }
             attributes.action = action
+        } else if let action = defaults.action {
+            attributes.action = action
         }
-        attributes.dischargesToWater = try overrides.dischargesToWater ?? flag(properties, "discharges_to_water", fail)
-        attributes.linear = try overrides.linear ?? flag(properties, "linear", fail)
-        attributes.nationalMajorProject = try overrides.nationalMajorProject ?? flag(properties, "national_major_project", fail) ?? false
+        attributes.dischargesToWater = try overrides.dischargesToWater ?? flag(properties, "discharges_to_water", fail) ?? defaults.dischargesToWater
+        attributes.linear = try overrides.linear ?? flag(properties, "linear", fail) ?? defaults.linear
+        attributes.nationalMajorProject = try overrides.nationalMajorProject ?? flag(properties, "national_major_project", fail)
+            ?? defaults.nationalMajorProject ?? false
         if let crossing = overrides.crossing {
             attributes.crossing = crossing
         } else if let text = properties["crossing"]?.stringValue {
             guard let crossing = Crossing(rawValue: text) else { throw fail("property \"crossing\" is \"\(text)\"; use surface, tunnel, bridge or aerial") }
             attributes.crossing = crossing
+        } else {
+            attributes.crossing = defaults.crossing
         }
-        let id = feature.displayID
-        let name = properties["name"]?.stringValue
+        let id = properties[keys.id].flatMap { $0 == .null ? nil : $0.displayText } ?? feature.displayID
+        let name = properties[keys.name]?.stringValue
         return SubmittedProject(project: Project(id: id, name: name, category: category, attributes: attributes, footprint: geometry),
                                 notes: notes, featureIndex: feature.index)
     }

@@ -200,3 +200,83 @@ struct DataCommandTests {
         #expect(report?["red_line"]?.objectValue?["result"] == "fail")
     }
 }
+
+@Suite("Batch screening")
+struct BatchTests {
+    static let fixture = "Tests/CLITests/Fixtures/batch"
+
+    func outputs(jobs: Int) throws -> (Run, URL) {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("redline-batch-\(UUID().uuidString)")
+        let run = try redline(["batch", Self.fixture, "--out", out.path, "--jobs", String(jobs), "--quiet"])
+        return (run, out)
+    }
+
+    @Test("a batch with bad features gives the right rows, the error rows, the golden CSV and exit status 12")
+    func rowsAndErrors() throws {
+        let (run, out) = try outputs(jobs: 2)
+        // Worst verdict prohibited (4) plus 8 for the inputs with errors.
+        #expect(run.status == 12, "\(run.stderr)")
+        let csv = try String(contentsOf: out.appendingPathComponent("results.csv"), encoding: .utf8)
+        let golden = try String(contentsOf: root.appendingPathComponent("Tests/CLITests/Fixtures/batch.expected.csv"), encoding: .utf8)
+        #expect(csv == golden)
+        let rows = csv.split(separator: "\r\n").dropFirst()
+        #expect(rows.count == 12)
+        #expect(rows.filter { $0.contains(",error,") }.count == 4)
+        #expect(rows.contains { $0.hasPrefix("EX-01,") && $0.contains(",prohibited,") })
+        #expect(rows.contains { $0.contains("BAD-BOWTIE") && $0.contains("Self-intersection") })
+        #expect(rows.contains { $0.contains("lines.ndjson,2,") && $0.contains("not valid JSON") })
+        // Every JSON line parses; the GeoJSON is a valid FeatureCollection.
+        let lines = try String(contentsOf: out.appendingPathComponent("results.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 12)
+        for line in lines { #expect((try? JSONValue.parse(Array(line.utf8))) != nil) }
+        let overlaps = try GeoJSON.read(contentsOf: out.appendingPathComponent("overlaps.geojson").path)
+        #expect(overlaps.rejected.isEmpty)
+        #expect(!overlaps.features.isEmpty)
+        #expect(run.stdout.contains("prohibited") && run.stdout.contains("Errors:"))
+    }
+
+    @Test("the output files are the same bytes with 1 and with 2 threads")
+    func deterministic() throws {
+        let (_, one) = try outputs(jobs: 1)
+        let (_, two) = try outputs(jobs: 2)
+        for name in ["results.csv", "results.jsonl", "overlaps.geojson"] {
+            let a = try Data(contentsOf: one.appendingPathComponent(name)), b = try Data(contentsOf: two.appendingPathComponent(name))
+            #expect(a == b, "\(name) differs between 1 and 2 threads")
+        }
+    }
+
+    @Test("after Ctrl-C the files are complete and valid for what finished")
+    func interrupted() throws {
+        // Many copies of the examples, so that the run is still going when the signal arrives.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-many-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let line = try String(contentsOf: root.appendingPathComponent("Tests/CLITests/Fixtures/batch/more/lines.ndjson"), encoding: .utf8)
+            .split(separator: "\n").first.map(String.init) ?? ""
+        try Data(String(repeating: line + "\n", count: 4000).utf8).write(to: folder.appendingPathComponent("many.ndjson"))
+        let out = folder.appendingPathComponent("out")
+        let process = Process()
+        process.executableURL = try redlineBinary()
+        process.arguments = ["batch", folder.appendingPathComponent("many.ndjson").path, "--out", out.path, "--quiet", "--window", "64"]
+        process.currentDirectoryURL = root
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait for the first rows, then interrupt.
+        let csvPath = out.appendingPathComponent("results.csv").path
+        for _ in 0..<200 {
+            if let size = try? FileManager.default.attributesOfItem(atPath: csvPath)[.size] as? Int, size > 2000 { break }
+            usleep(50_000)
+        }
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let csv = try String(contentsOfFile: csvPath, encoding: .utf8)
+        let rows = csv.split(separator: "\r\n").dropFirst()
+        #expect(!rows.isEmpty && rows.count < 4000)
+        #expect(csv.hasSuffix("\r\n"))
+        let lines = try String(contentsOf: out.appendingPathComponent("results.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == rows.count)
+        for line in lines { #expect((try? JSONValue.parse(Array(line.utf8))) != nil) }
+        #expect(try GeoJSON.read(contentsOf: out.appendingPathComponent("overlaps.geojson").path).rejected.isEmpty)
+    }
+}

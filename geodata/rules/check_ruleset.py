@@ -210,9 +210,11 @@ def check(doc, rep):
     if cat_codes != CATEGORY_CODES:
         rep.error("categories", f"must be the DOMAIN.md §7 categories in order: {CATEGORY_CODES}; found {cat_codes}")
     for c in cats:
-        if not isinstance(c, dict) or list(c) != ["code", "zh", "en"]:
-            rep.error("categories", f"entry {c!r} must have keys code, zh, en (in that order)")
+        if not isinstance(c, dict) or list(c) not in (["code", "zh", "en"], ["code", "zh", "en", "aliases"]):
+            rep.error("categories", f"entry {c!r} must have keys code, zh, en (in that order), optionally aliases")
             continue
+        if "aliases" in c and not (isinstance(c["aliases"], list) and all(isinstance(a, str) for a in c["aliases"])):
+            rep.error("categories", f"aliases of {c['code']} must be a list of strings")
         check_text(rep, f"categories.{c['code']}", {"zh": c["zh"], "en": c["en"]}, "name")
 
     # columns

@@ -1,0 +1,162 @@
+import ArgumentParser
+import Foundation
+import Geo
+import Reports
+import Screening
+
+/// `redline batch INPUT...`: many projects, one row each.
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Screen many projects: FeatureCollections, newline-delimited GeoJSON, or folders of GeoJSON files.",
+        discussion: """
+        Each feature is one project; its category and attributes come from its properties (see --category-key and \
+        --default-category). A bad feature or file becomes an error row and the rest go on.
+
+        With --out DIR: results.csv (one row per project, UTF-8 with BOM for Excel/WPS), results.jsonl (each project's \
+        full report in the `screen` JSON schema, one per line), overlaps.geojson (every overlap geometry). The output is \
+        the same bytes whatever the number of threads. After Ctrl-C the files are complete and valid for what finished.
+
+        Exit status: 0 clear, 2 conditional, 3 restricted, 4 prohibited (the worst verdict), plus 8 when some inputs \
+        had errors (8 = errors and otherwise clear, 12 = errors and something prohibited); 1 when nothing could be \
+        screened; 130 when interrupted.
+        """
+    )
+
+    @Argument(help: "Input files or folders.")
+    var inputs: [String]
+
+    @Option(name: .long, help: "Write results.csv, results.jsonl and overlaps.geojson to this folder.")
+    var out: String?
+
+    @Option(name: .customLong("category-key"), help: "Property holding the category (default: category).")
+    var categoryKey = "category"
+
+    @Option(name: .customLong("id-key"), help: "Property holding the project id (default: id).")
+    var idKey = "id"
+
+    @Option(name: .customLong("name-key"), help: "Property holding the project name (default: name).")
+    var nameKey = "name"
+
+    @Option(name: .customLong("default-category"), help: "Category for features without one.")
+    var defaultCategory: String?
+
+    @Option(name: .long, help: "Default action for features that do not state one.")
+    var action: ProjectAction?
+
+    @Option(name: .customLong("discharges-to-water"), help: "Default for features that do not state discharges_to_water.")
+    var dischargesToWater: Bool?
+
+    @Option(name: .long, help: "Data folder (default: the bundled geodata).")
+    var data: String?
+
+    @Option(name: .long, help: "Ruleset file (default: rules/ruleset.json of the data folder).")
+    var rules: String?
+
+    @Flag(name: .long, help: "Repair invalid footprints with make-valid (stated in each report).")
+    var repair = false
+
+    @Flag(name: .long, help: "No progress output.")
+    var quiet = false
+
+    @Option(name: .long, help: "Projects screened together between writes (memory stays bounded by it).")
+    var window = 512
+
+    @Option(name: .long, help: "Worker threads (default: one per core). The output does not depend on it.")
+    var jobs: Int = defaultWorkerCount
+
+    func run() throws {
+        let started = Date()
+        let dataset: Dataset, ruleset: Ruleset, screener: Screener
+        var items: [BatchItem] = []
+        do {
+            let folder = try DataLocator.folder(explicit: data)
+            dataset = try Dataset.load(folder: folder)
+            ruleset = try Ruleset.load(contentsOf: rules ?? dataset.rulesetPath)
+            if let defaultCategory { _ = try ruleset.category(defaultCategory) }
+            screener = try Screener(dataset: dataset, ruleset: ruleset)
+            let defaults = ProjectOverrides(category: defaultCategory, action: action, dischargesToWater: dischargesToWater)
+            let keys = PropertyKeys(id: idKey, name: nameKey, category: categoryKey)
+            for file in try BatchInputs.files(inputs) {
+                items += BatchInputs.read(file, defaults: defaults, keys: keys, repair: repair)
+            }
+        } catch {
+            FileHandle.standardError.write(Data("redline batch: \(error)\n".utf8))
+            throw ExitCode(ExitStatus.error)
+        }
+        guard !items.isEmpty else {
+            FileHandle.standardError.write(Data("redline batch: no projects found in \(inputs.joined(separator: ", "))\n".utf8))
+            throw ExitCode(ExitStatus.error)
+        }
+
+        let outputs = try out.map { try BatchOutputs(folder: $0, dataset: dataset, ruleset: ruleset) }
+        let progress = Progress(total: items.count, quiet: quiet)
+        Interrupt.install()
+        var counts: [String: Int] = [:]
+        var worst: [(verdict: Verdict, id: String, file: String)] = []
+        var errors: [String] = []
+        var done = 0
+        var interrupted = false
+        for start in stride(from: 0, to: items.count, by: max(1, window)) {
+            if Interrupt.isRequested { interrupted = true; break }
+            let slice = Array(items[start..<min(items.count, start + max(1, window))])
+            let projects = slice.compactMap { try? $0.project.get().project }
+            var results = screener.screen(projects, workers: max(1, jobs)).makeIterator()
+            for item in slice {
+                let row: BatchRow
+                switch item.project {
+                case .success:
+                    row = BatchRow(item: item, result: results.next() ?? .failure(.footprint(file: item.file, feature: nil, message: "internal: missing result")))
+                case let .failure(error):
+                    row = BatchRow(item: item, result: .failure(error))
+                }
+                switch row.result {
+                case let .success(result):
+                    counts[result.verdict.rawValue, default: 0] += 1
+                    worst.append((result.verdict, result.project.id ?? result.project.name ?? "feature \(item.featureIndex ?? 0)", item.file))
+                case let .failure(error):
+                    counts["error", default: 0] += 1
+                    errors.append(Self.located(error, item))
+                }
+                outputs?.append(row)
+            }
+            done += slice.count
+            progress.update(done: done)
+        }
+        outputs?.finish()
+
+        let worstVerdict = worst.map(\.verdict).max() ?? .clear
+        print(Self.summary(counts: counts, worst: worst, errors: errors, done: done, total: items.count,
+                           seconds: Date().timeIntervalSince(started), out: out, interrupted: interrupted), terminator: "")
+        if interrupted { throw ExitCode(130) }
+        if worst.isEmpty { throw ExitCode(ExitStatus.error) }
+        let code = ExitStatus.code(for: worstVerdict).rawValue + (errors.isEmpty ? 0 : 8)
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    static func located(_ error: ScreeningError, _ item: BatchItem) -> String {
+        let text = error.description
+        return text.hasPrefix(item.file) ? text : "\(item.file): \(text)"
+    }
+
+    static func summary(counts: [String: Int], worst: [(verdict: Verdict, id: String, file: String)], errors: [String],
+                        done: Int, total: Int, seconds: Double, out: String?, interrupted: Bool) -> String {
+        var lines = ["RedLine batch: \(done) of \(total) projects in \(String(format: "%.1f", seconds)) s" + (interrupted ? " (interrupted: the output holds the projects done)" : "")]
+        for verdict in [Verdict.prohibited, .restricted, .conditional, .clear] {
+            lines.append(String(format: "  %-12@ %d", verdict.rawValue as NSString, counts[verdict.rawValue] ?? 0))
+        }
+        lines.append(String(format: "  %-12@ %d", "error" as NSString, counts["error"] ?? 0))
+        let strictest = worst.filter { $0.verdict >= .restricted }.sorted { $0.verdict > $1.verdict }.prefix(10)
+        if !strictest.isEmpty {
+            lines.append("Strictest:")
+            for entry in strictest { lines.append("  \(entry.verdict.rawValue)  \(entry.id)  (\(entry.file))") }
+        }
+        if !errors.isEmpty {
+            lines.append("Errors:")
+            for error in errors.prefix(20) { lines.append("  \(error)") }
+            if errors.count > 20 { lines.append("  … \(errors.count - 20) more (see results.csv)") }
+        }
+        if let out { lines.append("Written: \(out)/results.csv, results.jsonl, overlaps.geojson") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Geo
+import Screening
+
+/// One project of a batch, or the reason it cannot be screened, with where it came from.
+struct BatchItem: Sendable {
+    var file: String
+    var featureIndex: Int?
+    var project: Result<SubmittedProject, ScreeningError>
+}
+
+/// Finds and reads batch inputs: FeatureCollections, newline-delimited GeoJSON, folders searched recursively.
+enum BatchInputs {
+    /// Extensions searched for in folders (a file named on the command line is read whatever its name).
+    static let geojsonExtensions: Set<String> = ["geojson"]
+    static let lineExtensions: Set<String> = ["ndjson", "geojsonl", "geojsons", "jsonl"]
+
+    /// The files the inputs name, folders expanded recursively (sorted, so runs are repeatable).
+    static func files(_ inputs: [String]) throws -> [String] {
+        var found: [String] = []
+        for input in inputs {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+                throw CLIError.input("\(input): no such file or folder")
+            }
+            guard isDirectory.boolValue else { found.append(input); continue }
+            let enumerator = FileManager.default.enumerator(atPath: input)
+            var inFolder: [String] = []
+            while let relative = enumerator?.nextObject() as? String {
+                let ext = (relative as NSString).pathExtension.lowercased()
+                if geojsonExtensions.contains(ext) || lineExtensions.contains(ext) { inFolder.append((input as NSString).appendingPathComponent(relative)) }
+            }
+            found += inFolder.sorted()
+        }
+        return found
+    }
+
+    /// Reads one file into items: a whole-file problem becomes one error item, a bad feature one error item each.
+    static func read(_ file: String, defaults: ProjectOverrides, keys: PropertyKeys, repair: Bool) -> [BatchItem] {
+        let bytes: [UInt8]
+        do {
+            bytes = try Array(Data(contentsOf: URL(fileURLWithPath: file)))
+        } catch {
+            return [BatchItem(file: file, featureIndex: nil, project: .failure(.footprint(file: file, feature: nil, message: "cannot read: \(error.localizedDescription)")))]
+        }
+        let ext = (file as NSString).pathExtension.lowercased()
+        if lineExtensions.contains(ext) {
+            return readLines(bytes, file: file, defaults: defaults, keys: keys, repair: repair)
+        }
+        do {
+            let collection = try GeoJSON.read(bytes, file: file)
+            return Submission.read(collection, file: file, defaults: defaults, keys: keys, repair: repair).map { item(file, $0) }
+        } catch {
+            let message: String
+            if let geo = error as? GeoJSONError {
+                message = (geo.line.map { "line \($0)" + (geo.column.map { ", column \($0)" } ?? "") + ": " } ?? "") + geo.message
+            } else {
+                message = "\(error)"
+            }
+            return [BatchItem(file: file, featureIndex: nil, project: .failure(.footprint(file: file, feature: nil, message: message)))]
+        }
+    }
+
+    /// Newline-delimited GeoJSON: one Feature (or geometry) per line; the line number is the feature's place.
+    private static func readLines(_ bytes: [UInt8], file: String, defaults: ProjectOverrides, keys: PropertyKeys, repair: Bool) -> [BatchItem] {
+        var items: [BatchItem] = []
+        var lineNumber = 0
+        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let trimmed = line.filter { $0 != UInt8(ascii: "\r") }
+            guard trimmed.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { continue }
+            do {
+                var collection = try GeoJSON.read(Array(trimmed), file: file)
+                collection.features = collection.features.map { feature in
+                    var numbered = feature
+                    numbered.index = lineNumber
+                    return numbered
+                }
+                collection.rejected = collection.rejected.map { rejected in
+                    var numbered = rejected
+                    numbered.featureIndex = lineNumber
+                    numbered.line = lineNumber
+                    return numbered
+                }
+                items += Submission.read(collection, file: file, defaults: defaults, keys: keys, repair: repair).map { item(file, $0) }
+            } catch {
+                let message = (error as? GeoJSONError)?.message ?? "\(error)"
+                items.append(BatchItem(file: file, featureIndex: lineNumber,
+                                       project: .failure(.footprint(file: file, feature: "line \(lineNumber)", message: message))))
+            }
+        }
+        return items
+    }
+
+    private static func item(_ file: String, _ result: Result<SubmittedProject, ScreeningError>) -> BatchItem {
+        switch result {
+        case let .success(submitted): return BatchItem(file: file, featureIndex: submitted.featureIndex, project: result)
+        case let .failure(error):
+            var index: Int?
+            if case let .footprint(_, feature?, _) = error, let number = Int(feature.split(separator: " ").dropFirst().first ?? "") { index = number }
+            return BatchItem(file: file, featureIndex: index, project: result)
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Geo
+import Reports
+import Screening
+
+/// The row of one project in a batch: its result or its error.
+struct BatchRow: Sendable {
+    var item: BatchItem
+    var result: Result<ScreeningResult, ScreeningError>
+}
+
+/// Writes the batch's files as results arrive, so that memory does not grow with the number of projects and an
+/// interrupted run leaves complete, valid files for what finished.
+final class BatchOutputs {
+    private let csv: FileHandle
+    private let jsonl: FileHandle
+    private let geojson: FileHandle
+    private var firstOverlap = true
+    private let dataset: Dataset
+    private let ruleset: Ruleset
+    private var inputChecksums: [String: String] = [:]
+
+    static let csvHeader = ["id", "name", "category", "verdict", "zones_hit", "protected_overlap_m2", "protected_overlap_length_m",
+                            "nearest_zone_m", "approvals", "file", "feature", "error"]
+
+    init(folder: String, dataset: Dataset, ruleset: Ruleset) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        func open(_ name: String) throws -> FileHandle {
+            let path = (folder as NSString).appendingPathComponent(name)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+            guard let handle = FileHandle(forWritingAtPath: path) else { throw CLIError.input("\(path): cannot write") }
+            try handle.truncate(atOffset: 0)
+            return handle
+        }
+        csv = try open("results.csv")
+        jsonl = try open("results.jsonl")
+        geojson = try open("overlaps.geojson")
+        self.dataset = dataset
+        self.ruleset = ruleset
+        // A byte-order mark and CRLF line ends: Excel and WPS then read the UTF-8 Chinese text correctly.
+        write(csv, "\u{FEFF}" + BatchOutputs.csvHeader.joined(separator: ",") + "\r\n")
+        write(geojson, "{\"type\":\"FeatureCollection\",\"features\":[")
+    }
+
+    private func write(_ handle: FileHandle, _ text: String) {
+        handle.write(Data(text.utf8))
+    }
+
+    private func checksum(_ file: String) -> String {
+        if let known = inputChecksums[file] { return known }
+        let value = (try? Data(contentsOf: URL(fileURLWithPath: file))).map { sha256Hex(Array($0)) } ?? ""
+        inputChecksums[file] = value
+        return value
+    }
+
+    /// Appends one project to every file.
+    func append(_ row: BatchRow) {
+        let item = row.item
+        switch row.result {
+        case let .success(result):
+            let protectedArea = result.protectedOverlapArea.map { String(format: "%.2f", $0.squareMetres) } ?? ""
+            let protectedLength = result.protectedOverlapLength.map { String(format: "%.2f", $0) } ?? ""
+            let nearest = result.nearest.map(\.distance).min().map { String(format: "%.2f", $0) } ?? ""
+            let zones = result.findings.filter { $0.relation != .nearby }.map(\.zone.id)
+            var seen = Set<String>()
+            let uniqueZones = zones.filter { seen.insert($0).inserted }
+            write(csv, [result.project.id ?? "", result.project.name ?? "", result.category.code, result.verdict.rawValue,
+                        uniqueZones.joined(separator: ";"), protectedArea, protectedLength, nearest,
+                        result.approvals.map(\.code).joined(separator: ";"), item.file, item.featureIndex.map(String.init) ?? "", ""]
+                .map(csvField).joined(separator: ",") + "\r\n")
+            let provenance = Provenance(toolVersion: RedLineVersion.current, libraries: LibraryVersions.summary,
+                                        inputFile: item.file, inputSHA256: checksum(item.file))
+            let notes = (try? item.project.get().notes) ?? []
+            var line = JSONReport.value(result, dataset: dataset, ruleset: ruleset, provenance: provenance, notes: notes).objectValue ?? JSONObject()
+            line["input"] = .object(JSONObject(["file": .string(item.file), "feature": item.featureIndex.map { .number(JSONNumber($0)) } ?? .null]))
+            write(jsonl, JSONValue.object(line).compact() + "\n")
+            for finding in result.findings where finding.relation != .nearby {
+                guard let geometry = finding.overlapGeometry, !geometry.isEmpty else { continue }
+                var properties = JSONObject()
+                properties["project_id"] = result.project.id.map(JSONValue.string) ?? .null
+                properties["zone_id"] = .string(finding.zone.id)
+                properties["kind"] = .string(finding.zone.kind.rawValue)
+                properties["level"] = .string(finding.zone.level.code)
+                properties["relation"] = .string(finding.relation.rawValue)
+                properties["outcome"] = .string(finding.effectiveOutcome.rawValue)
+                if let area = finding.overlapArea { properties["overlap_area_m2"] = JSONNumber(Double(String(format: "%.2f", area.squareMetres)) ?? 0).map(JSONValue.number) ?? .null }
+                if let length = finding.overlapLength { properties["overlap_length_m"] = JSONNumber(Double(String(format: "%.2f", length)) ?? 0).map(JSONValue.number) ?? .null }
+                let feature = Feature(properties: properties, geometry: geometry)
+                write(geojson, (firstOverlap ? "\n" : ",\n") + String(decoding: GeoJSON.encode(feature, options: .init(coordinateDecimals: 8)), as: UTF8.self))
+                firstOverlap = false
+            }
+        case let .failure(error):
+            let submitted = try? item.project.get()
+            write(csv, [submitted?.project.id ?? "", submitted?.project.name ?? "", submitted?.project.category ?? "", "error", "", "", "", "", "",
+                        item.file, item.featureIndex.map(String.init) ?? "", error.description].map(csvField).joined(separator: ",") + "\r\n")
+            let line = JSONObject([
+                "schema": .string(JSONReport.schema), "error": .string(error.description),
+                "input": .object(JSONObject(["file": .string(item.file), "feature": item.featureIndex.map { .number(JSONNumber($0)) } ?? .null])),
+            ])
+            write(jsonl, JSONValue.object(line).compact() + "\n")
+        }
+    }
+
+    /// Closes the GeoJSON collection and flushes everything.
+    func finish() {
+        write(geojson, "\n]}\n")
+        for handle in [csv, jsonl, geojson] {
+            try? handle.synchronize()
+            try? handle.close()
+        }
+    }
+
+    private func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -7,6 +7,10 @@ import Screening
 //   redline-bench load FILE...           read GeoJSON files: time, features, vertices, peak memory
 //   redline-bench area ZONES [OUT.json]  zone-area report stages (load+validate, report) and peak memory;
 //                                         writes the report in the schema ../shared/bench/compare.py reads
+//   redline-bench screen DATA_DIR OUT.json [--jobs N] [--zone-report]
+//                                         the bench workload (zones.geojson, footprints.geojson of
+//                                         ../shared/bench/gen_dataset.py) through the screener: per-stage
+//                                         times, peak memory, answers in compare.py's schema
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -60,8 +64,10 @@ do {
             ]))
             try Data(document.prettyPrinted().utf8).write(to: URL(fileURLWithPath: arguments[2]))
         }
+    case "screen" where arguments.count >= 3:
+        try benchScreen(folder: arguments[1], out: arguments[2], options: Array(arguments.dropFirst(3)))
     default:
-        print("usage: redline-bench load FILE... | redline-bench area ZONES.geojson [OUT.json]")
+        print("usage: redline-bench load FILE... | redline-bench area ZONES.geojson [OUT.json] | redline-bench screen DATA_DIR OUT.json [--jobs N] [--zone-report]")
         exit(2)
     }
 } catch {

@@ -76,6 +76,11 @@ extension Geometry {
     /// The geometry with all members of dimension `dimension` (0 points, 1 lines, 2 polygons) kept and the rest dropped,
     /// for example the polygonal part of an intersection result. Returns a Multi geometry (possibly empty).
     public func extracting(dimension: Int) throws -> Geometry {
+        // Already of the wanted dimension and kind: nothing to take apart.
+        switch (dimension, kind) {
+        case (2, .multiPolygon), (1, .multiLineString), (0, .multiPoint): return self
+        default: break
+        }
         let context = GEOSContext.current
         let reader = GeometryReader(context: context)
         var kept: [OpaquePointer] = []

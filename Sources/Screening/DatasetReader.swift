@@ -125,8 +125,14 @@ private struct ReadState {
             problems.append(DataProblem(.error, "crs", file: file, message: "zone layers must be lon/lat (EPSG:4490 or 4326), but the file declares \(crs); transform it first"))
             return ([], collection)
         }
+        // Validity is the costly check: run it for every feature on all cores first.
+        let features = collection.features
+        let validity = (try? parallelMap(features.count) { index -> ValidityReport? in
+            guard let geometry = features[index].geometry, !geometry.isEmpty, geometry.kind.isPolygonal else { return nil }
+            return try? geometry.validity()
+        }) ?? Array(repeating: nil, count: features.count)
         var zones: [Zone] = []
-        for feature in collection.features {
+        for (position, feature) in features.enumerated() {
             func problem(_ code: String, _ message: String, id: String? = feature.displayID, at location: Coordinate? = nil) {
                 problems.append(DataProblem(.error, code, file: file, featureIndex: feature.index, zoneID: id, message: message, location: location))
             }
@@ -167,7 +173,7 @@ private struct ReadState {
                 problem("crs", "coordinates are not longitude/latitude degrees (projected metres?); zone layers must be EPSG:4490/4326", id: id)
                 continue
             }
-            if let report = try? geometry.validity(), !report.isValid {
+            if let report = validity[position], !report.isValid {
                 problem("invalid-geometry", "invalid geometry: \(report.reason ?? "invalid"); repair it (redline zones check --fix writes a repaired copy)", id: id, at: report.location)
                 continue
             }

@@ -4,17 +4,17 @@ import Synchronization
 
 /// Screens project footprints against a dataset's zones with a ruleset.
 ///
-/// For each project it finds every zone the footprint meets (through an STRtree over the zones and
-/// prepared predicates), measures the overlap geodesically, applies the rule of the project's
+/// For each project it finds every zone the footprint meets (through an STRtree over small pieces of the
+/// zones), measures the overlap geodesically against the whole zone, applies the rule of the project's
 /// category, flags zones within the ruleset's proximity distances, and combines everything into a
-/// verdict: the strictest outcome, with the union of the approvals needed.
+/// verdict: the strictest outcome, with the union of the approvals needed. One screener serves any number
+/// of threads.
 public final class Screener: Sendable {
     public let dataset: Dataset
     public let ruleset: Ruleset
     private let index: SpatialIndex
     private let districtIndices: [Int]
-    /// Zones projected into a local plane, made on first use and kept: per plane, per zone index.
-    private let projectedZones = Mutex<[String: [Int: Geometry]]>([:])
+    private let zoneIndex: ZoneIndex
     /// How far nearest zones are reported (bench semantics: 5 km).
     public static let nearestRadius = 5000.0
 
@@ -24,6 +24,13 @@ public final class Screener: Sendable {
         self.ruleset = ruleset
         index = try SpatialIndex(geometries: dataset.zones.map(\.geometry))
         districtIndices = dataset.zones.indices.filter { dataset.zones[$0].kind == .adminDistrict }
+        zoneIndex = try ZoneIndex(zones: dataset.zones)
+    }
+
+    /// Builds the distance index for the plane around `geometry` now rather than on the first screening
+    /// (benchmarks time the stages separately).
+    public func prepareDistances(near geometry: Geometry) throws {
+        _ = try zoneIndex.chunks(in: LocalPlane(around: [geometry]))
     }
 
     /// Screens one project.
@@ -51,43 +58,59 @@ public final class Screener: Sendable {
         }
 
         let applicableProximity = ruleset.proximity.filter { $0.categories.contains("*") || $0.categories.contains(category.code) }
-        let radius = max(Screener.nearestRadius, applicableProximity.map(\.distance).max() ?? 0)
-        let plane = try LocalPlane(around: [footprint])
-        let projectedFootprint = try plane.forward.transform(footprint)
-
         var findings: [Finding] = []
-        var missed: [(zone: Int, distance: Double)] = []
-        let prepared = try PreparedGeometry(footprint)
-        for zoneIndex in try index.query(searchEnvelope(footprint, metres: radius)) {
-            let zone = dataset.zones[zoneIndex]
-            guard zone.kind.carriesRules else { continue }
-            if try prepared.intersects(zone.geometry) {
-                var finding = try overlap(of: footprint, with: zone, area: footprintArea, length: footprintLength)
+        var met = Set<Int>()
+        var lineChunks: [Geometry]?
+        let margin = 1e-6 // degrees: keeps the clip rectangle's edges off the footprint
+        if let e = footprint.envelope {
+            let window = Envelope(minX: e.minX - margin, minY: e.minY - margin, maxX: e.maxX + margin, maxY: e.maxY + margin)
+            for (zoneNumber, covered) in try zoneIndex.zonesMeeting(footprint) {
+                let zone = dataset.zones[zoneNumber]
+                met.insert(zoneNumber)
+                var finding: Finding
+                if covered {
+                    finding = Finding(zone: ZoneReference(zone), relation: .inside, overlapArea: footprintArea, overlapLength: footprintLength,
+                                      overlapShare: 1, overlapGeometry: footprint)
+                } else if let length = footprintLength {
+                    if lineChunks == nil { lineChunks = try footprint.boundaryChunks(maxSegments: 32) }
+                    finding = try lineOverlap(footprint, chunks: lineChunks ?? [], length: length, zone: zoneNumber, margin: margin)
+                } else {
+                    let clipped = try (zoneIndex.clipSource(zone: zoneNumber, window: window) ?? zone.geometry).clipped(to: window)
+                    finding = try overlap(of: footprint, with: clipped, zone: zone, area: footprintArea, length: footprintLength)
+                }
                 finding.rule = ruleset.rule(for: category.code, in: zone, attributes: project.attributes, isLinear: isLinear)
                 findings.append(finding)
-            } else {
-                let distance = try projectedZone(zoneIndex, in: plane).planarDistance(to: projectedFootprint)
-                if distance <= radius { missed.append((zoneIndex, distance)) }
             }
         }
 
-        let metKinds = Set(findings.map(\.zone.kind))
-        for (zoneIndex, distance) in missed {
-            let zone = dataset.zones[zoneIndex]
-            for rule in applicableProximity where distance <= rule.distance && rule.applies(to: category.code, kind: zone.kind, level: zone.level.code) {
-                findings.append(Finding(zone: ZoneReference(zone), relation: .nearby, distance: distance, proximity: rule))
+        // Distances in the footprint's local Gauss–Krüger plane, against projected boundary chunks.
+        let plane = try LocalPlane(around: [footprint])
+        let projectedFootprint = try PreparedGeometry(plane.forward.transform(footprint))
+        let chunks = try zoneIndex.chunks(in: plane)
+        // One search per kind, out to the longest distance any applicable rule of that kind uses.
+        var reach: [ZoneKind: Double] = [:]
+        for rule in applicableProximity { for kind in rule.kinds { reach[kind] = max(reach[kind] ?? 0, rule.distance) } }
+        for kind in ZoneKind.allCases {
+            guard let distance = reach[kind] else { continue }
+            let near = try zoneIndex.within(distance, of: projectedFootprint, kind: kind, in: chunks, skipping: met).sorted { $0.key < $1.key }
+            for rule in applicableProximity where rule.kinds.contains(kind) {
+                for (zoneNumber, d) in near where d <= rule.distance && !met.contains(zoneNumber)
+                    && rule.applies(to: category.code, kind: kind, level: dataset.zones[zoneNumber].level.code) {
+                    findings.append(Finding(zone: ZoneReference(dataset.zones[zoneNumber]), relation: .nearby, distance: d, proximity: rule))
+                }
             }
         }
+        let metKinds = Set(met.map { dataset.zones[$0].kind })
         var nearest: [NearestZone] = []
         for zoneKind in ZoneKind.allCases where zoneKind.carriesRules && !metKinds.contains(zoneKind) {
-            let candidates = missed.filter { dataset.zones[$0.zone].kind == zoneKind && $0.distance <= Screener.nearestRadius }
-            if let best = candidates.min(by: { ($0.distance, dataset.zones[$0.zone].id) < ($1.distance, dataset.zones[$1.zone].id) }) {
+            if let best = try zoneIndex.nearest(zoneKind, to: projectedFootprint, within: Screener.nearestRadius, in: chunks) {
                 nearest.append(NearestZone(kind: zoneKind, zone: ZoneReference(dataset.zones[best.zone]), distance: best.distance))
             }
         }
 
         findings.sort(by: Screener.reportOrder)
-        let kindOverlaps = try dissolvedOverlaps(findings, area: footprintArea, length: footprintLength)
+        let dissolvedByKind = try dissolvedOverlaps(findings, area: footprintArea, length: footprintLength)
+        let kindOverlaps = dissolvedByKind.map(\.0)
         let verdict = findings.map { Verdict($0.effectiveOutcome) }.max() ?? .clear
         let approvalCodes = Set(findings.filter { $0.effectiveOutcome == .restricted }.flatMap { $0.rule?.approvals ?? [] })
         let approvals = approvalCodes.sorted().map { ruleset.approvals[$0] ?? Approval(code: $0, text: LocalizedText(zh: $0, en: $0), bases: []) }
@@ -102,23 +125,58 @@ public final class Screener: Sendable {
         for assumption in findings.flatMap({ $0.rule?.assumptions ?? [] }) where seen.insert(assumption).inserted {
             notes.append(assumption)
         }
-        let protective = findings.filter { AreaReport.protectiveKinds.contains($0.zone.kind) && ($0.relation == .inside || $0.relation == .partlyInside) }
-        let protectedUnion = protective.isEmpty ? nil : try Geometry.unaryUnion(of: protective.compactMap(\.overlapGeometry))
+        // Protected overlap: the union of the protective kinds' dissolved overlaps (already unions of their zones).
+        let protective = dissolvedByKind.filter { AreaReport.protectiveKinds.contains($0.0.kind) }
+        let protectedMeasure: Double = try {
+            let whole = footprintArea?.squareMetres ?? footprintLength ?? 0
+            if protective.contains(where: { ($0.0.overlapShare ?? 0) >= 1 }) { return whole }
+            if protective.count == 1 { return protective[0].0.overlapArea?.squareMetres ?? protective[0].0.overlapLength ?? 0 }
+            if protective.isEmpty { return 0 }
+            let parts = protective.compactMap(\.1)
+            let union = try Geometry.unaryUnion(of: parts)
+            return footprintArea != nil ? try union.geodesicArea() : try union.geodesicLength()
+        }()
         return ScreeningResult(project: project, category: category, isLinear: isLinear, footprintArea: footprintArea,
                                footprintLength: footprintLength, districts: districts, findings: findings,
                                kindOverlaps: kindOverlaps, nearest: nearest, verdict: verdict, approvals: approvals,
                                bases: bases, notes: notes, coverage: coverage,
-                               protectedOverlapArea: try footprintArea.map { area in
-                                   Area(squareMetres: min(area.squareMetres, try protectedUnion?.geodesicArea() ?? 0)) },
-                               protectedOverlapLength: try footprintLength.map { length in min(length, try protectedUnion?.geodesicLength() ?? 0) })
+                               protectedOverlapArea: footprintArea.map { Area(squareMetres: min($0.squareMetres, protectedMeasure)) },
+                               protectedOverlapLength: footprintLength.map { min($0, protectedMeasure) })
     }
 
-    /// A zone in `plane`, projected once and shared by every later screening (batch work reuses it across threads).
-    private func projectedZone(_ index: Int, in plane: LocalPlane) throws -> Geometry {
-        if let cached = projectedZones.withLock({ $0[plane.crs.definition]?[index] }) { return cached }
-        let projected = try plane.forward.transform(dataset.zones[index].geometry)
-        projectedZones.withLock { $0[plane.crs.definition, default: [:]][index] = projected }
-        return projected
+    /// A line's overlap with a zone, chunk by chunk: each run of 32 segments is intersected with the zone clipped to
+    /// the run's own small window. Runs are split at the line's own vertices, so the lengths add up exactly.
+    private func lineOverlap(_ line: Geometry, chunks: [Geometry], length: Double, zone zoneNumber: Int, margin: Double) throws -> Finding {
+        let zone = dataset.zones[zoneNumber]
+        var inside = 0.0
+        var parts: [[Coordinate]] = []
+        let z = zone.geometry.envelope
+        for chunk in chunks {
+            guard let e = chunk.envelope, let z, e.intersects(z) else { continue }
+            let window = Envelope(minX: e.minX - margin, minY: e.minY - margin, maxX: e.maxX + margin, maxY: e.maxY + margin)
+            guard let source = try zoneIndex.clipSource(zone: zoneNumber, window: window) else { continue }
+            let part = try chunk.intersection(source.clipped(to: window)).extracting(dimension: 1)
+            guard !part.isEmpty else { continue }
+            inside += try part.geodesicLength()
+            if case let .multiLineString(lines) = part.shape { parts += lines } else if case let .lineString(single) = part.shape { parts.append(single) }
+        }
+        var finding = Finding(zone: ZoneReference(zone), relation: .touches)
+        if inside >= length * (1 - 1e-12) {
+            finding.relation = .inside
+            finding.overlapLength = length
+            finding.overlapShare = 1
+            finding.overlapGeometry = line
+        } else if inside > 0 {
+            finding.relation = .partlyInside
+            finding.overlapLength = inside
+            finding.overlapShare = inside / length
+            finding.overlapGeometry = try Geometry(.multiLineString(parts))
+        } else {
+            finding.overlapLength = 0
+            finding.overlapShare = 0
+            finding.overlapGeometry = try line.intersection(zone.geometry)
+        }
+        return finding
     }
 
     /// Findings first by how the footprint meets the zone, then strictest first, then kind, level and id.
@@ -134,20 +192,11 @@ public final class Screener: Sendable {
         return (a.proximity?.id ?? "") < (b.proximity?.id ?? "")
     }
 
-    /// The footprint's envelope grown by `metres` (in degrees, generously, so no zone within that distance is missed).
-    private func searchEnvelope(_ footprint: Geometry, metres: Double) throws -> Envelope {
-        guard let e = footprint.envelope else { throw GeoError.invalidArgument("empty footprint") }
-        let maxLatitude = min(89.0, max(abs(e.minY), abs(e.maxY)))
-        let dLat = metres / 110_000 * 1.05
-        let dLon = metres / (111_320 * cos(maxLatitude * .pi / 180)) * 1.05
-        return Envelope(minX: e.minX - dLon, minY: e.minY - dLat, maxX: e.maxX + dLon, maxY: e.maxY + dLat)
-    }
-
     /// How the footprint meets a zone it intersects, with the overlap measured.
-    private func overlap(of footprint: Geometry, with zone: Zone, area: Area?, length: Double?) throws -> Finding {
+    /// `zoneGeometry` is the zone, or the zone clipped to a rectangle around the footprint (the same inside it).
+    private func overlap(of footprint: Geometry, with zoneGeometry: Geometry, zone: Zone, area: Area?, length: Double?) throws -> Finding {
         var finding = Finding(zone: ZoneReference(zone), relation: .touches)
         let kind = footprint.kind
-        let zoneGeometry = zone.geometry
         if kind.isPuntal {
             let points = try footprint.members()
             var inside = 0
@@ -186,26 +235,34 @@ public final class Screener: Sendable {
         return finding
     }
 
-    /// Per kind, the overlap with all its zones dissolved (a classic error is to add overlapping zones' overlaps).
-    private func dissolvedOverlaps(_ findings: [Finding], area: Area?, length: Double?) throws -> [KindOverlap] {
-        var result: [KindOverlap] = []
+    /// Per kind: the overlap with all its zones dissolved (a classic error is to add overlapping zones' overlaps),
+    /// with the dissolved geometry (nil when it is the whole footprint).
+    private func dissolvedOverlaps(_ findings: [Finding], area: Area?, length: Double?) throws -> [(KindOverlap, Geometry?)] {
+        var result: [(KindOverlap, Geometry?)] = []
         for kind in ZoneKind.allCases {
             let met = findings.filter { $0.zone.kind == kind && ($0.relation == .inside || $0.relation == .partlyInside) }
             guard !met.isEmpty else { continue }
             var entry = KindOverlap(kind: kind, zones: Set(met.map(\.zone.id)).count)
-            let union = try Geometry.unaryUnion(of: met.compactMap(\.overlapGeometry))
+            let (value, geometry) = try dissolved(met, area: area, length: length)
             if let area {
-                let value = try union.geodesicArea()
                 entry.overlapArea = Area(squareMetres: min(value, area.squareMetres))
                 entry.overlapShare = area.squareMetres > 0 ? min(1, value / area.squareMetres) : nil
             } else if let length {
-                let value = try union.geodesicLength()
                 entry.overlapLength = min(value, length)
                 entry.overlapShare = length > 0 ? min(1, value / length) : nil
             }
-            result.append(entry)
+            result.append((entry, geometry))
         }
         return result
+    }
+
+    /// The measure (area for polygonal footprints, length for lines) of the union of some findings' overlaps. The
+    /// union is skipped when one finding covers the whole footprint or there is only one finding.
+    private func dissolved(_ findings: [Finding], area: Area?, length: Double?) throws -> (Double, Geometry?) {
+        if findings.contains(where: { $0.relation == .inside }) { return (area?.squareMetres ?? length ?? 0, nil) }
+        if findings.count == 1 { return (findings[0].overlapArea?.squareMetres ?? findings[0].overlapLength ?? 0, findings[0].overlapGeometry) }
+        let union = try Geometry.unaryUnion(of: findings.compactMap(\.overlapGeometry))
+        return (area != nil ? try union.geodesicArea() : try union.geodesicLength(), union)
     }
 
     /// The districts the footprint meets and the share of it they cover.

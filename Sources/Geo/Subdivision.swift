@@ -1,0 +1,80 @@
+import CGEOS
+
+extension Geometry {
+    /// The part of the geometry inside an axis-aligned rectangle, computed in one pass over the vertices
+    /// (GEOS `GEOSClipByRect`, much cheaper than a general intersection). The result may carry the rectangle's
+    /// edges as new boundary; it is meant for work inside the rectangle.
+    public func clipped(to envelope: Envelope) throws -> Geometry {
+        try GEOSContext.current.makeGeometry("clipByRect") {
+            GEOSClipByRect_r($0, handle, envelope.minX, envelope.minY, envelope.maxX, envelope.maxY)
+        }
+    }
+
+    /// The polygonal geometry cut into pieces of at most `maxVertices` vertices each, by halving its envelope
+    /// along the longer side (as PostGIS `ST_Subdivide` does). The pieces cover the geometry exactly and meet only
+    /// along the cut lines; use them for indexing and quick tests, and the whole geometry for measures (geodesic
+    /// areas are not additive over planar cuts).
+    public func subdivided(maxVertices: Int = 256) throws -> [Geometry] {
+        try subdivisionCells(maxVertices: maxVertices).map(\.piece)
+    }
+
+    /// The pieces of `subdivided(maxVertices:)` with the rectangle each was cut to: inside that rectangle the piece
+    /// and the whole geometry are the same point set, so work confined to the rectangle may use the small piece.
+    public func subdivisionCells(maxVertices: Int = 256) throws -> [(rectangle: Envelope, piece: Geometry)] {
+        guard maxVertices >= 8 else { throw GeoError.invalidArgument("pieces need at least 8 vertices, not \(maxVertices)") }
+        var cells: [(rectangle: Envelope, piece: Geometry)] = []
+        func split(_ geometry: Geometry, _ rectangle: Envelope, depth: Int) throws {
+            guard !geometry.isEmpty, let e = geometry.envelope else { return }
+            if geometry.numberOfPoints <= maxVertices || depth > 48 || (e.maxX - e.minX == 0 && e.maxY - e.minY == 0) {
+                cells.append((rectangle, geometry))
+                return
+            }
+            let halves: [Envelope]
+            if e.maxX - e.minX >= e.maxY - e.minY {
+                let middle = (e.minX + e.maxX) / 2
+                halves = [Envelope(minX: rectangle.minX, minY: rectangle.minY, maxX: middle, maxY: rectangle.maxY),
+                          Envelope(minX: middle, minY: rectangle.minY, maxX: rectangle.maxX, maxY: rectangle.maxY)]
+            } else {
+                let middle = (e.minY + e.maxY) / 2
+                halves = [Envelope(minX: rectangle.minX, minY: rectangle.minY, maxX: rectangle.maxX, maxY: middle),
+                          Envelope(minX: rectangle.minX, minY: middle, maxX: rectangle.maxX, maxY: rectangle.maxY)]
+            }
+            for half in halves { try split(geometry.clipped(to: half).extracting(dimension: 2), half, depth: depth + 1) }
+        }
+        guard let envelope = self.envelope else { return [] }
+        try split(self, envelope, depth: 0)
+        return cells
+    }
+
+    /// The linework (polygon rings, lines) cut into lines of at most `maxSegments` segments: small items for a
+    /// nearest-neighbour index, since the distance to a polygon one is outside of is the distance to its boundary.
+    public func boundaryChunks(maxSegments: Int = 32) throws -> [Geometry] {
+        guard maxSegments >= 1 else { throw GeoError.invalidArgument("a chunk needs at least one segment") }
+        var chunks: [Geometry] = []
+        func cut(_ line: [Coordinate]) throws {
+            guard line.count >= 2 else {
+                if let point = line.first { chunks.append(try Geometry(.point(point))) }
+                return
+            }
+            var start = 0
+            while start < line.count - 1 {
+                let end = min(start + maxSegments, line.count - 1)
+                chunks.append(try Geometry(.lineString(Array(line[start...end]))))
+                start = end
+            }
+        }
+        func walk(_ shape: Shape) throws {
+            switch shape {
+            case let .point(c): chunks.append(try Geometry(.point(c)))
+            case let .multiPoint(cs): for c in cs { chunks.append(try Geometry(.point(c))) }
+            case let .lineString(line): try cut(line)
+            case let .multiLineString(lines): for line in lines { try cut(line) }
+            case let .polygon(rings): for ring in rings { try cut(ring) }
+            case let .multiPolygon(polygons): for rings in polygons { for ring in rings { try cut(ring) } }
+            case let .geometryCollection(members): for member in members { try walk(member) }
+            }
+        }
+        try walk(shape)
+        return chunks
+    }
+}

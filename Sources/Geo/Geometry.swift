@@ -97,10 +97,8 @@ public final class Geometry: @unchecked Sendable {
         let context = GEOSContext.current
         guard !isEmpty else { return nil }
         var e = Envelope(minX: 0, minY: 0, maxX: 0, maxY: 0)
-        guard GEOSGeom_getXMin_r(context.handle, handle, &e.minX) == 1,
-              GEOSGeom_getYMin_r(context.handle, handle, &e.minY) == 1,
-              GEOSGeom_getXMax_r(context.handle, handle, &e.maxX) == 1,
-              GEOSGeom_getYMax_r(context.handle, handle, &e.maxY) == 1 else { return nil }
+        // One call for all four bounds (GEOS ≥ 3.11).
+        guard GEOSGeom_getExtent_r(context.handle, handle, &e.minX, &e.minY, &e.maxX, &e.maxY) == 1 else { return nil }
         return e
     }
 

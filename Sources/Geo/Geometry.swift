@@ -12,13 +12,39 @@ import CGEOS
 /// let cut = try square.intersection(Geometry(wkt: "POLYGON ((0.5 0, 2 0, 2 1, 0.5 1, 0.5 0))"))
 /// ```
 public final class Geometry: @unchecked Sendable {
-    // @unchecked: the GEOS object is immutable after construction, and GEOS's const operations may run
-    // on one geometry from several threads at once, each with its own context (as shapely does).
+    // @unchecked: the GEOS object is never changed after construction, and GEOS's const operations may run
+    // on one geometry from several threads at once, each with its own context. One exception had to be
+    // closed: GEOS 3.11 computes and caches envelopes lazily inside const calls, so two threads touching a
+    // fresh geometry raced on that cache (LeakSanitizer caught the lost envelope). `init` therefore computes
+    // every component's envelope up front, on the creating thread.
     let handle: OpaquePointer
 
     /// Takes ownership of a GEOS geometry; it is destroyed with this object.
     init(owning handle: OpaquePointer) {
         self.handle = handle
+        Geometry.computeEnvelopes(handle, context: GEOSContext.current.handle)
+    }
+
+    /// Fills GEOS's envelope cache of the geometry and of every member and ring, so that later concurrent reads
+    /// find it filled and never write it.
+    private static func computeEnvelopes(_ g: OpaquePointer, context: GEOSContextHandle_t) {
+        var minX = 0.0, minY = 0.0, maxX = 0.0, maxY = 0.0
+        _ = GEOSGeom_getExtent_r(context, g, &minX, &minY, &maxX, &maxY)
+        switch Int32(GEOSGeomTypeId_r(context, g)) {
+        case Int32(GEOS_POLYGON.rawValue):
+            guard GEOSisEmpty_r(context, g) == 0 else { return }
+            if let shell = GEOSGetExteriorRing_r(context, g) { _ = GEOSGeom_getExtent_r(context, shell, &minX, &minY, &maxX, &maxY) }
+            for index in 0..<max(0, GEOSGetNumInteriorRings_r(context, g)) {
+                if let hole = GEOSGetInteriorRingN_r(context, g, index) { _ = GEOSGeom_getExtent_r(context, hole, &minX, &minY, &maxX, &maxY) }
+            }
+        case Int32(GEOS_MULTIPOINT.rawValue), Int32(GEOS_MULTILINESTRING.rawValue), Int32(GEOS_MULTIPOLYGON.rawValue),
+             Int32(GEOS_GEOMETRYCOLLECTION.rawValue):
+            for index in 0..<max(0, GEOSGetNumGeometries_r(context, g)) {
+                if let member = GEOSGetGeometryN_r(context, g, index) { computeEnvelopes(member, context: context) }
+            }
+        default:
+            break
+        }
     }
 
     deinit {

@@ -47,11 +47,7 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("discharges-to-water"), help: "Default for features that do not state discharges_to_water.")
     var dischargesToWater: Bool?
 
-    @Option(name: .long, help: "Data folder (default: the bundled geodata).")
-    var data: String?
-
-    @Option(name: .long, help: "Ruleset file (default: rules/ruleset.json of the data folder).")
-    var rules: String?
+    @OptionGroup var dataOptions: DataOptions
 
     @Flag(name: .long, help: "Repair invalid footprints with make-valid (stated in each report).")
     var repair = false
@@ -70,9 +66,7 @@ struct BatchCommand: ParsableCommand {
         let dataset: Dataset, ruleset: Ruleset, screener: Screener
         var items: [BatchItem] = []
         do {
-            let folder = try DataLocator.folder(explicit: data)
-            dataset = try Dataset.load(folder: folder)
-            ruleset = try Ruleset.load(contentsOf: rules ?? dataset.rulesetPath)
+            (dataset, ruleset) = try dataOptions.load()
             if let defaultCategory { _ = try ruleset.category(defaultCategory) }
             screener = try Screener(dataset: dataset, ruleset: ruleset)
             let defaults = ProjectOverrides(category: defaultCategory, action: action, dischargesToWater: dischargesToWater)

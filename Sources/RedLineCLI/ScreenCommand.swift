@@ -52,11 +52,7 @@ struct Screen: ParsableCommand {
     @Option(name: .long, help: "Which feature of a FeatureCollection to screen: its 0-based index or its id.")
     var feature: String?
 
-    @Option(name: .long, help: "Data folder with catalog.json, layers and rules (default: the bundled geodata).")
-    var data: String?
-
-    @Option(name: .long, help: "Ruleset file (default: rules/ruleset.json of the data folder).")
-    var rules: String?
+    @OptionGroup var dataOptions: DataOptions
 
     @Option(name: .long, help: "text, json or geojson.")
     var format: ScreenFormat = .text
@@ -99,9 +95,7 @@ struct Screen: ParsableCommand {
         }
         let submitted = try only.get()
 
-        let folder = try DataLocator.folder(explicit: data)
-        let dataset = try Dataset.load(folder: folder)
-        let ruleset = try Ruleset.load(contentsOf: rules ?? dataset.rulesetPath)
+        let (dataset, ruleset) = try dataOptions.load()
         _ = try ruleset.category(submitted.project.category)
         let screener = try Screener(dataset: dataset, ruleset: ruleset)
         let result: ScreeningResult

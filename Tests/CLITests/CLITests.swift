@@ -152,7 +152,7 @@ struct DataCommandTests {
     @Test("area reports the bundled data in every format")
     func area() throws {
         let text = try redline(["area"])
-        #expect(text.status == 0)
+        #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("ecological protection red line"))
         let zh = try redline(["area", "--lang", "zh", "--format", "markdown"])
         #expect(zh.stdout.contains("| 生态保护红线 |"))

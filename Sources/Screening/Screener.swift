@@ -12,7 +12,8 @@ import Synchronization
 public final class Screener: Sendable {
     public let dataset: Dataset
     public let ruleset: Ruleset
-    private let index: SpatialIndex
+    /// An STRtree over the administrative districts only (item i is zone districtIndices[i]).
+    private let districtIndex: SpatialIndex
     private let districtIndices: [Int]
     private let zoneIndex: ZoneIndex
     /// How far nearest zones are reported (bench semantics: 5 km).
@@ -22,8 +23,8 @@ public final class Screener: Sendable {
     public init(dataset: Dataset, ruleset: Ruleset) throws {
         self.dataset = dataset
         self.ruleset = ruleset
-        index = try SpatialIndex(geometries: dataset.zones.map(\.geometry))
         districtIndices = dataset.zones.indices.filter { dataset.zones[$0].kind == .adminDistrict }
+        districtIndex = try SpatialIndex(geometries: districtIndices.map { dataset.zones[$0].geometry })
         zoneIndex = try ZoneIndex(zones: dataset.zones)
     }
 
@@ -270,8 +271,8 @@ public final class Screener: Sendable {
         guard !districtIndices.isEmpty else { return ([], 1) }
         var names: [String] = []
         var pieces: [Geometry] = []
-        for i in try index.query(intersecting: footprint) where dataset.zones[i].kind == .adminDistrict {
-            let district = dataset.zones[i]
+        for item in try districtIndex.query(intersecting: footprint) {
+            let district = dataset.zones[districtIndices[item]]
             guard try district.geometry.intersects(footprint) else { continue }
             names.append(district.name)
             pieces.append(district.geometry)

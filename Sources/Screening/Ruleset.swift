@@ -131,11 +131,23 @@ public struct Ruleset: Sendable {
     public var notExpressed: [String]
     /// SHA-256 of the file it was read from.
     public var sha256: String
+    /// Code or alias (also lower-cased) → category, built by the loader: submissions name a category per project.
+    var categoryLookup: [String: ProjectCategory] = [:]
     /// The file it was read from.
     public var file: String
 
     /// The clauses of a cell.
     public func clauses(category: String, column: String) -> [RuleClause]? { cells[category]?[column] }
+
+    static func lookup(_ categories: [ProjectCategory]) -> [String: ProjectCategory] {
+        var table: [String: ProjectCategory] = [:]
+        for category in categories.reversed() {
+            table[category.code] = category
+            table[category.code.lowercased()] = category
+            for alias in category.aliases { table[alias.lowercased()] = category }
+        }
+        return table
+    }
 
     /// The column that covers a zone of this kind and level, if any.
     public func column(kind: ZoneKind, level: String) -> RuleColumn? {
@@ -144,9 +156,8 @@ public struct Ruleset: Sendable {
 
     /// The category with this code or alias (aliases and codes are matched case-insensitively).
     public func category(_ code: String) throws -> ProjectCategory {
-        let wanted = code.lowercased()
-        guard let found = categories.first(where: { $0.code == code })
-            ?? categories.first(where: { $0.code.lowercased() == wanted || $0.aliases.contains { $0.lowercased() == wanted } }) else {
+        let table = categoryLookup.isEmpty ? Ruleset.lookup(categories) : categoryLookup
+        guard let found = table[code] ?? table[code.lowercased()] else {
             throw ScreeningError.unknownCategory(code, known: categories.map(\.code))
         }
         return found

@@ -138,7 +138,8 @@ extension Ruleset {
         }
         return Ruleset(version: try root.string("version"), asOf: try root.string("as_of"), title: try root.text("title"),
                        bases: bases, approvals: approvals, categories: categories, columns: columns, cells: cells,
-                       proximity: proximity, notExpressed: notExpressed, sha256: "", file: file)
+                       proximity: proximity, notExpressed: notExpressed, sha256: "",
+                       categoryLookup: Ruleset.lookup(categories), file: file)
     }
 
     private static func parseCondition(_ f: JSONFields, column: RuleColumn) throws -> RuleCondition {

@@ -29,6 +29,7 @@ public struct CRS: Sendable, Hashable, CustomStringConvertible {
         [4490, 4326].contains(epsgCode ?? -1) || definition.uppercased().hasSuffix("CRS84")
     }
 
+    /// The definition as given.
     public var description: String { definition }
 }
 

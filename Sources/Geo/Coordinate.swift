@@ -18,6 +18,7 @@ public struct Coordinate: Sendable, Hashable, CustomStringConvertible {
     /// Whether this reads as a longitude/latitude pair in degrees.
     public var isLonLat: Bool { (-180.0...180.0).contains(x) && (-90.0...90.0).contains(y) }
 
+    /// "[x, y]".
     public var description: String { "[\(x), \(y)]" }
 }
 
@@ -54,5 +55,6 @@ public struct Envelope: Sendable, Hashable, CustomStringConvertible {
                  maxX: Swift.max(maxX, other.maxX), maxY: Swift.max(maxY, other.maxY))
     }
 
+    /// "[minX, minY, maxX, maxY]", the GeoJSON bbox order.
     public var description: String { "[\(minX), \(minY), \(maxX), \(maxY)]" }
 }

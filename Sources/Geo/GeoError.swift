@@ -22,6 +22,7 @@ public enum GeoError: Error, Sendable, Equatable {
 }
 
 extension GeoError: CustomStringConvertible {
+    /// A sentence for the user: what failed and, where known, what to do.
     public var description: String {
         switch self {
         case let .geos(operation, message):

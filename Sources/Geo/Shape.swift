@@ -34,12 +34,19 @@ public indirect enum Shape: Sendable, Hashable {
 
 /// The OGC simple-feature types that RedLine handles.
 public enum GeometryKind: String, Sendable, Hashable, CaseIterable {
+    /// One position.
     case point = "Point"
+    /// A line of two or more positions.
     case lineString = "LineString"
+    /// An area with an exterior ring and holes.
     case polygon = "Polygon"
+    /// Several points.
     case multiPoint = "MultiPoint"
+    /// Several lines.
     case multiLineString = "MultiLineString"
+    /// Several polygons.
     case multiPolygon = "MultiPolygon"
+    /// A mixture of geometries.
     case geometryCollection = "GeometryCollection"
 
     /// The GeoJSON / WKT name, for example "MultiPolygon".

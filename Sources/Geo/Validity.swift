@@ -9,6 +9,7 @@ public struct ValidityReport: Sendable, Hashable, CustomStringConvertible {
     /// Where the problem is, in the geometry's coordinates; nil when valid.
     public var location: Coordinate?
 
+    /// "valid", or "invalid: reason at [x, y]".
     public var description: String {
         guard !isValid else { return "valid" }
         let place = location.map { " at \($0)" } ?? ""

@@ -1,7 +1,10 @@
 /// The GeoJSON object a document's top level was.
 public enum GeoJSONObjectType: String, Sendable {
+    /// A FeatureCollection.
     case featureCollection = "FeatureCollection"
+    /// A single Feature.
     case feature = "Feature"
+    /// A bare geometry object.
     case geometry = "Geometry"
 }
 

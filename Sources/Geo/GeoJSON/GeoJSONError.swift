@@ -8,6 +8,7 @@ public struct GeoJSONError: Error, Sendable, Hashable, CustomStringConvertible {
     public var featureID: String?
     /// 1-based line and column of the problem in the text.
     public var line: Int?
+    /// 1-based column (in bytes) of the problem.
     public var column: Int?
     /// What is wrong and, where possible, how to fix it.
     public var message: String
@@ -26,6 +27,7 @@ public struct GeoJSONError: Error, Sendable, Hashable, CustomStringConvertible {
         self.isFatal = isFatal
     }
 
+    /// "file, line L, column C, feature N (id X): message".
     public var description: String {
         var place: [String] = []
         if let file { place.append(file) }

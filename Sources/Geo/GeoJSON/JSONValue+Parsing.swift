@@ -7,6 +7,7 @@ public struct JSONError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong.
     public var message: String
 
+    /// "line L, column C: message".
     public var description: String { "line \(line), column \(column): \(message)" }
 }
 

@@ -1,11 +1,17 @@
 /// A JSON value with object members kept in their original order, so that properties written back
 /// out appear as the user wrote them.
 public enum JSONValue: Sendable, Hashable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number, kept as written.
     case number(JSONNumber)
+    /// A string.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object, members in order.
     case object(JSONObject)
 
     /// The string, if this is one.
@@ -49,9 +55,13 @@ public enum JSONValue: Sendable, Hashable {
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral, ExpressibleByNilLiteral {
+    /// A string value from a literal.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// A Boolean value from a literal.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// A number from an integer literal.
     public init(integerLiteral value: Int) { self = .number(JSONNumber(value)) }
+    /// JSON null from `nil`.
     public init(nilLiteral: ()) { self = .null }
 }
 
@@ -81,6 +91,7 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// The value as an Int, when the literal is an integer that fits.
     public var intValue: Int? { Int(literal) }
 
+    /// The literal text.
     public var description: String { literal }
 
     /// Shortest text that reads back as the same Double; integral values without a fractional part.
@@ -149,6 +160,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
         values.append(value)
     }
 
+    /// The members in order, as (key, value) pairs.
     public func makeIterator() -> AnyIterator<(key: String, value: JSONValue)> {
         var index = 0
         return AnyIterator {

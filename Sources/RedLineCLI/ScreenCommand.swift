@@ -13,6 +13,7 @@ enum ScreenFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
     case geojson
+    case html
 }
 
 /// `redline screen FILE`: one project against the zoning.
@@ -54,7 +55,7 @@ struct Screen: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
 
-    @Option(name: .long, help: "text, json or geojson.")
+    @Option(name: .long, help: "text, json, geojson or html (one self-contained file with a map; redirect it to a .html file).")
     var format: ScreenFormat = .text
 
     @Option(name: .long, help: "Report language: en or zh.")
@@ -114,6 +115,8 @@ struct Screen: ParsableCommand {
             output = JSONReport.render(result, dataset: dataset, ruleset: ruleset, provenance: provenance, notes: submitted.notes)
         case .geojson:
             output = GeoJSONReport.render(result)
+        case .html:
+            output = try HTMLReport.render(result, dataset: dataset, ruleset: ruleset, provenance: provenance, language: lang, notes: submitted.notes)
         }
         return (output, result.verdict)
     }

@@ -280,3 +280,55 @@ struct BatchTests {
         #expect(try GeoJSON.read(contentsOf: out.appendingPathComponent("overlaps.geojson").path).rejected.isEmpty)
     }
 }
+
+@Suite("HTML reports")
+struct HTMLReportTests {
+    @Test("the HTML report is self-contained, names every zone met and draws one map feature per zone, overlap and footprint", arguments: ["en", "zh"])
+    func report(lang: String) throws {
+        let path = "geodata/examples/jz_solar_partly_in_redline.geojson"
+        let run = try redline(["screen", path, "--format", "html", "--lang", lang])
+        #expect(run.status == 4)
+        let html = run.stdout
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        // Nothing to fetch: no URL of any scheme, no script, no external style or font.
+        for forbidden in ["http:", "https:", "//cdn", "<script", "<link", "@import", "url(http", "src="] {
+            #expect(!html.contains(forbidden), "\(lang): found \(forbidden)")
+        }
+        #expect(html.contains(lang == "zh" ? "结论：禁止" : "Verdict: PROHIBITED"))
+        #expect(html.contains(lang == "zh" ? "示意数据" : "ILLUSTRATIVE DATA"))
+        // The JSON report of the same screening says which zones it met.
+        let json = try JSONValue.parse(Array(try redline(["screen", path, "--format", "json"]).stdout.utf8))
+        let findings = json.objectValue?["findings"]?.arrayValue?.compactMap(\.objectValue) ?? []
+        let met = findings.filter { $0["relation"] != "nearby" }
+        for finding in findings {
+            let name = finding["zone"]?.objectValue?["name"]?.stringValue ?? ""
+            #expect(html.contains(name), "\(lang): \(name) missing")
+        }
+        // One footprint; one hatched overlap per zone met that is not a control unit.
+        #expect(html.components(separatedBy: "class=\"footprint\"").count - 1 == 1)
+        let hatched = met.filter { $0["zone"]?.objectValue?["kind"] != "control_unit" }.count
+        #expect(html.components(separatedBy: "class=\"overlap\"").count - 1 == hatched)
+        // Every zone met is drawn on the map.
+        for finding in met {
+            let id = finding["zone"]?.objectValue?["id"]?.stringValue ?? ""
+            #expect(html.contains("data-zone=\"\(id)\""), "\(lang): zone \(id) not on the map")
+        }
+        #expect(html.contains("EPSG:4548"))
+    }
+
+    @Test("a 5 m² well pad and a 30 km road both get a legible map")
+    func scales() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-html-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // 5 m² ≈ 2.2 m square at 40°N; the road runs 30 km east–west across Jizhou.
+        let pad = #"{"type":"Feature","properties":{"category":"WS"},"geometry":{"type":"Polygon","coordinates":[[[117.40,40.00],[117.400026,40.00],[117.400026,40.00002],[117.40,40.00002],[117.40,40.00]]]}}"#
+        let road = #"{"type":"Feature","properties":{"category":"RD"},"geometry":{"type":"LineString","coordinates":[[117.25,40.02],[117.45,40.03],[117.60,40.02]]}}"#
+        for (name, text) in [("pad.geojson", pad), ("road.geojson", road)] {
+            let file = folder.appendingPathComponent(name)
+            try Data(text.utf8).write(to: file)
+            let run = try redline(["screen", file.path, "--format", "html"])
+            #expect(run.stdout.contains("class=\"footprint\""), "\(name): \(run.stderr)")
+            #expect(run.stdout.contains("<svg"))
+        }
+    }
+}

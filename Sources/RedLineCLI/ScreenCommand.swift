@@ -14,6 +14,7 @@ enum ScreenFormat: String, ExpressibleByArgument, CaseIterable {
     case json
     case geojson
     case html
+    case pdf
 }
 
 /// `redline screen FILE`: one project against the zoning.
@@ -55,7 +56,7 @@ struct Screen: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
 
-    @Option(name: .long, help: "text, json, geojson or html (one self-contained file with a map; redirect it to a .html file).")
+    @Option(name: .long, help: "text, json, geojson, html (one self-contained file with a map) or pdf (the HTML printed by headless Chromium); redirect to a file.")
     var format: ScreenFormat = .text
 
     @Option(name: .long, help: "Report language: en or zh.")
@@ -67,7 +68,11 @@ struct Screen: ParsableCommand {
     func run() throws {
         do {
             let result = try screen()
-            print(result.output, terminator: "")
+            if format == .pdf {
+                FileHandle.standardOutput.write(try PDFPrinter.print(html: result.output))
+            } else {
+                print(result.output, terminator: "")
+            }
             throw ExitStatus.code(for: result.verdict)
         } catch let error as ExitCode {
             throw error
@@ -115,7 +120,7 @@ struct Screen: ParsableCommand {
             output = JSONReport.render(result, dataset: dataset, ruleset: ruleset, provenance: provenance, notes: submitted.notes)
         case .geojson:
             output = GeoJSONReport.render(result)
-        case .html:
+        case .html, .pdf:
             output = try HTMLReport.render(result, dataset: dataset, ruleset: ruleset, provenance: provenance, language: lang, notes: submitted.notes)
         }
         return (output, result.verdict)

@@ -332,3 +332,23 @@ struct HTMLReportTests {
         }
     }
 }
+
+@Suite("PDF reports")
+struct PDFReportTests {
+    @Test("--format pdf prints through headless Chromium when it is installed, and says how to install it when not")
+    func pdf() throws {
+        let path = "geodata/examples/jz_hotel_panshan_core.geojson"
+        let hasChromium = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"].contains { name in
+            (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") }
+        }
+        if hasChromium {
+            let run = try redline(["screen", path, "--format", "pdf"])
+            #expect(run.status == 4, "\(run.stderr)")
+            #expect(run.stdout.hasPrefix("%PDF"))
+        }
+        // Without Chromium on the PATH the message names the package.
+        let missing = try redline(["screen", path, "--format", "pdf"], environment: ["PATH": "/nonexistent"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("apt-get install chromium"))
+    }
+}

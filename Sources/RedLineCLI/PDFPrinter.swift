@@ -1,0 +1,42 @@
+import Foundation
+
+/// Prints an HTML report to PDF with headless Chromium, when it is installed.
+enum PDFPrinter {
+    static let candidates = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+
+    /// The Chromium executable on PATH, if any.
+    static func chromium() -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for name in candidates {
+            for directory in path.split(separator: ":") {
+                let candidate = "\(directory)/\(name)"
+                if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            }
+        }
+        return nil
+    }
+
+    /// The PDF bytes of an HTML document.
+    static func print(html: String) throws -> Data {
+        guard let browser = chromium() else {
+            throw CLIError.input("--format pdf needs headless Chromium, which is not installed. On Debian: apt-get install chromium (and fonts-noto-cjk for Chinese). Or write --format html and print it from a browser.")
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-pdf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("report.html"), pdf = folder.appendingPathComponent("report.pdf")
+        try Data(html.utf8).write(to: page)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: browser)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(folder.path)/profile",
+                             "--print-to-pdf=\(pdf.path)", page.absoluteString]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let bytes = try? Data(contentsOf: pdf), bytes.starts(with: Array("%PDF".utf8)) else {
+            throw CLIError.input("\(browser) could not print the report to PDF (exit status \(process.terminationStatus))")
+        }
+        return bytes
+    }
+}

@@ -52,6 +52,12 @@ struct BatchCommand: ParsableCommand {
     @Flag(name: .long, help: "Repair invalid footprints with make-valid (stated in each report).")
     var repair = false
 
+    @Flag(name: .long, help: "With --out: also write an HTML report per project under reports/ and index.html with a map of all projects.")
+    var html = false
+
+    @Option(name: .long, help: "Language of the HTML reports: en or zh.")
+    var lang: Language = .en
+
     @Flag(name: .long, help: "No progress output.")
     var quiet = false
 
@@ -83,7 +89,11 @@ struct BatchCommand: ParsableCommand {
             throw ExitCode(ExitStatus.error)
         }
 
-        let outputs = try out.map { try BatchOutputs(folder: $0, dataset: dataset, ruleset: ruleset) }
+        if html, out == nil {
+            FileHandle.standardError.write(Data("redline batch: --html needs --out DIR\n".utf8))
+            throw ExitCode.validationFailure
+        }
+        let outputs = try out.map { try BatchOutputs(folder: $0, dataset: dataset, ruleset: ruleset, htmlLanguage: html ? lang : nil) }
         let progress = Progress(total: items.count, quiet: quiet)
         Interrupt.install()
         var counts: [String: Int] = [:]

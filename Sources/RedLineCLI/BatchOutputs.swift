@@ -19,12 +19,20 @@ final class BatchOutputs {
     private let dataset: Dataset
     private let ruleset: Ruleset
     private var inputChecksums: [String: String] = [:]
+    private let folder: String
+    /// HTML: one report per project under reports/, and the index entries collected for index.html.
+    private let htmlLanguage: Language?
+    private var indexEntries: [BatchIndexPage.Entry] = []
+    private var rowNumber = 0
 
     static let csvHeader = ["id", "name", "category", "verdict", "zones_hit", "protected_overlap_m2", "protected_overlap_length_m",
                             "nearest_zone_m", "approvals", "file", "feature", "error"]
 
-    init(folder: String, dataset: Dataset, ruleset: Ruleset) throws {
+    init(folder: String, dataset: Dataset, ruleset: Ruleset, htmlLanguage: Language? = nil) throws {
+        self.folder = folder
+        self.htmlLanguage = htmlLanguage
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if htmlLanguage != nil { try FileManager.default.createDirectory(atPath: (folder as NSString).appendingPathComponent("reports"), withIntermediateDirectories: true) }
         func open(_ name: String) throws -> FileHandle {
             let path = (folder as NSString).appendingPathComponent(name)
             _ = FileManager.default.createFile(atPath: path, contents: nil)
@@ -56,8 +64,10 @@ final class BatchOutputs {
     /// Appends one project to every file.
     func append(_ row: BatchRow) {
         let item = row.item
+        rowNumber += 1
         switch row.result {
         case let .success(result):
+            if let language = htmlLanguage { writeReport(result, item: item, language: language) }
             let protectedArea = result.protectedOverlapArea.map { String(format: "%.2f", $0.squareMetres) } ?? ""
             let protectedLength = result.protectedOverlapLength.map { String(format: "%.2f", $0) } ?? ""
             let nearest = result.nearest.map(\.distance).min().map { String(format: "%.2f", $0) } ?? ""
@@ -91,6 +101,10 @@ final class BatchOutputs {
             }
         case let .failure(error):
             let submitted = try? item.project.get()
+            if htmlLanguage != nil {
+                indexEntries.append(BatchIndexPage.Entry(id: submitted?.project.id ?? "", name: submitted?.project.name ?? "", category: submitted?.project.category ?? "",
+                                                         verdict: nil, error: error.description, link: nil, place: nil))
+            }
             write(csv, [submitted?.project.id ?? "", submitted?.project.name ?? "", submitted?.project.category ?? "", "error", "", "", "", "", "",
                         item.file, item.featureIndex.map(String.init) ?? "", error.description].map(csvField).joined(separator: ",") + "\r\n")
             let line = JSONObject([
@@ -101,8 +115,30 @@ final class BatchOutputs {
         }
     }
 
+    /// One project's HTML report under reports/, and its line on the index.
+    private func writeReport(_ result: ScreeningResult, item: BatchItem, language: Language) {
+        let safeID = (result.project.id ?? "").unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" ? String($0) : "_" }.joined()
+        let name = String(format: "reports/%06d%@.html", rowNumber, safeID.isEmpty ? "" : "-" + safeID)
+        let provenance = Provenance(toolVersion: RedLineVersion.current, libraries: LibraryVersions.summary, inputFile: item.file, inputSHA256: checksum(item.file))
+        let notes = (try? item.project.get().notes) ?? []
+        var link: String?
+        do {
+            let html = try HTMLReport.render(result, dataset: dataset, ruleset: ruleset, provenance: provenance, language: language, notes: notes)
+            try Data(html.utf8).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(name)))
+            link = name
+        } catch {
+            FileHandle.standardError.write(Data("redline batch: no HTML report for \(result.project.id ?? name): \(error)\n".utf8))
+        }
+        indexEntries.append(BatchIndexPage.Entry(id: result.project.id ?? "", name: result.project.name ?? "", category: result.category.code,
+                                                 verdict: result.verdict, error: nil, link: link,
+                                                 place: try? result.project.footprint.pointOnSurface().pointCoordinate))
+    }
+
     /// Closes the GeoJSON collection and flushes everything.
     func finish() {
+        if let language = htmlLanguage, let page = try? BatchIndexPage.render(indexEntries, dataset: dataset, language: language) {
+            try? Data(page.utf8).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("index.html")))
+        }
         write(geojson, "\n]}\n")
         for handle in [csv, jsonl, geojson] {
             try? handle.synchronize()

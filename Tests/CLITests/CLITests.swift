@@ -352,3 +352,26 @@ struct PDFReportTests {
         #expect(missing.stderr.contains("apt-get install chromium"))
     }
 }
+
+@Suite("Batch HTML reports")
+struct BatchHTMLTests {
+    @Test("batch --html writes a report per project and an index with every project on the map, linked, with nothing to fetch")
+    func index() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("redline-batch-html-\(UUID().uuidString)")
+        let run = try redline(["batch", BatchTests.fixture, "--out", out.path, "--html", "--quiet"])
+        #expect(run.status == 12, "\(run.stderr)")
+        let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        let csvRows = try String(contentsOf: out.appendingPathComponent("results.csv"), encoding: .utf8).split(separator: "\r\n").dropFirst()
+        let screened = csvRows.filter { !$0.contains(",error,") }.count
+        #expect(index.components(separatedBy: "class=\"project\"").count - 1 == screened)
+        let links = index.components(separatedBy: "href=\"").dropFirst().compactMap { $0.split(separator: "\"").first.map(String.init) }
+        #expect(links.count == screened)
+        for link in links {
+            #expect(!link.contains(":"), "links are relative: \(link)")
+            let report = try String(contentsOf: out.appendingPathComponent(link), encoding: .utf8)
+            #expect(!report.contains("http:") && !report.contains("https:"))
+        }
+        #expect(!index.contains("http:") && !index.contains("https:"))
+        #expect(index.contains("BAD-BOWTIE"))
+    }
+}

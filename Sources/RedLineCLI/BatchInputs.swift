@@ -36,7 +36,7 @@ enum BatchInputs {
     }
 
     /// Reads one file into items: a whole-file problem becomes one error item, a bad feature one error item each.
-    static func read(_ file: String, defaults: ProjectOverrides, keys: PropertyKeys, repair: Bool) -> [BatchItem] {
+    static func read(_ file: String, defaults: ProjectOverrides, keys: PropertyKeys, datum: WebMapDatum = .wgs84, repair: Bool) -> [BatchItem] {
         let bytes: [UInt8]
         do {
             bytes = try Array(Data(contentsOf: URL(fileURLWithPath: file)))
@@ -45,11 +45,11 @@ enum BatchInputs {
         }
         let ext = (file as NSString).pathExtension.lowercased()
         if lineExtensions.contains(ext) {
-            return readLines(bytes, file: file, defaults: defaults, keys: keys, repair: repair)
+            return readLines(bytes, file: file, defaults: defaults, keys: keys, datum: datum, repair: repair)
         }
         do {
             let collection = try GeoJSON.read(bytes, file: file)
-            return Submission.read(collection, file: file, defaults: defaults, keys: keys, repair: repair).map { item(file, $0) }
+            return Submission.read(collection, file: file, defaults: defaults, keys: keys, datum: datum, repair: repair).map { item(file, $0) }
         } catch {
             let message: String
             if let geo = error as? GeoJSONError {
@@ -62,7 +62,7 @@ enum BatchInputs {
     }
 
     /// Newline-delimited GeoJSON: one Feature (or geometry) per line; the line number is the feature's place.
-    private static func readLines(_ bytes: [UInt8], file: String, defaults: ProjectOverrides, keys: PropertyKeys, repair: Bool) -> [BatchItem] {
+    private static func readLines(_ bytes: [UInt8], file: String, defaults: ProjectOverrides, keys: PropertyKeys, datum: WebMapDatum, repair: Bool) -> [BatchItem] {
         var items: [BatchItem] = []
         var lineNumber = 0
         for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
@@ -82,7 +82,7 @@ enum BatchInputs {
                     numbered.line = lineNumber
                     return numbered
                 }
-                items += Submission.read(collection, file: file, defaults: defaults, keys: keys, repair: repair).map { item(file, $0) }
+                items += Submission.read(collection, file: file, defaults: defaults, keys: keys, datum: datum, repair: repair).map { item(file, $0) }
             } catch {
                 let message = (error as? GeoJSONError)?.message ?? "\(error)"
                 items.append(BatchItem(file: file, featureIndex: lineNumber,

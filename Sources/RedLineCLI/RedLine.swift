@@ -15,6 +15,6 @@ struct RedLine: ParsableCommand {
         Linked libraries: \(LibraryVersions.summary)
         """,
         version: RedLineVersion.current,
-        subcommands: [Screen.self, BatchCommand.self, AreaCommand.self, ZonesCommand.self, DiffCommand.self]
+        subcommands: [Screen.self, BatchCommand.self, AreaCommand.self, ZonesCommand.self, DiffCommand.self, ConvertCommand.self]
     )
 }

@@ -7,6 +7,7 @@ import Screening
 extension ProjectAction: ExpressibleByArgument {}
 extension Crossing: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
+extension WebMapDatum: ExpressibleByArgument {}
 
 /// Output formats of `redline screen`.
 enum ScreenFormat: String, ExpressibleByArgument, CaseIterable {
@@ -62,6 +63,9 @@ struct Screen: ParsableCommand {
     @Option(name: .long, help: "Report language: en or zh.")
     var lang: Language = .en
 
+    @Option(name: .long, help: "The footprint was drawn on a Chinese web map: gcj02 (Amap, Tencent) or bd09 (Baidu); converted to WGS 84 before screening.")
+    var datum: WebMapDatum = .wgs84
+
     @Flag(name: .long, help: "Repair an invalid footprint with GEOS make-valid and screen the repair (stated in the report).")
     var repair = false
 
@@ -92,7 +96,7 @@ struct Screen: ParsableCommand {
         let collection = try GeoJSON.read(inputBytes, file: file)
         let overrides = ProjectOverrides(category: category, action: action, dischargesToWater: dischargesToWater, linear: linear,
                                          crossing: crossing, nationalMajorProject: nationalMajorProject ? true : nil)
-        var candidates = Submission.read(collection, file: file, overrides: overrides, repair: repair)
+        var candidates = Submission.read(collection, file: file, overrides: overrides, datum: datum, repair: repair)
         if let feature {
             candidates = try select(feature, from: candidates, collection: collection)
         }

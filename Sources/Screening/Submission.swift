@@ -53,13 +53,14 @@ public enum Submission {
     /// Each feature gives either a project or the reason it cannot be screened.
     public static func read(_ collection: FeatureCollection, file: String, overrides: ProjectOverrides = .init(),
                             defaults: ProjectOverrides = .init(), keys: PropertyKeys = .init(),
-                            repair: Bool = false) -> [Result<SubmittedProject, ScreeningError>] {
+                            datum: WebMapDatum = .wgs84, repair: Bool = false) -> [Result<SubmittedProject, ScreeningError>] {
         var results: [Result<SubmittedProject, ScreeningError>] = collection.rejected.map { rejected in
             .failure(.footprint(file: file, feature: label(index: rejected.featureIndex, id: rejected.featureID),
                                 message: rejected.line.map { "line \($0): " + rejected.message } ?? rejected.message))
         }
         for feature in collection.features {
-            results.append(Result { try project(from: feature, crs: collection.crs, file: file, overrides: overrides, defaults: defaults, keys: keys, repair: repair) }
+            results.append(Result { try project(from: feature, crs: collection.crs, file: file, overrides: overrides, defaults: defaults, keys: keys,
+                                                datum: datum, repair: repair) }
                 .mapError { $0 as? ScreeningError ?? .footprint(file: file, feature: label(index: feature.index, id: feature.displayID), message: "\($0)") })
         }
         return results.sorted { index(of: $0) < index(of: $1) }
@@ -85,7 +86,8 @@ public enum Submission {
     /// One feature as a project, with every check of its footprint.
     /// `overrides` win over the feature's properties; `defaults` fill what the properties leave out.
     public static func project(from feature: Feature, crs: CRS?, file: String, overrides: ProjectOverrides,
-                               defaults: ProjectOverrides = .init(), keys: PropertyKeys = .init(), repair: Bool) throws -> SubmittedProject {
+                               defaults: ProjectOverrides = .init(), keys: PropertyKeys = .init(), datum: WebMapDatum = .wgs84,
+                               repair: Bool) throws -> SubmittedProject {
         let where_ = label(index: feature.index, id: feature.displayID)
         func fail(_ message: String) -> ScreeningError { .footprint(file: file, feature: where_, message: message) }
         let properties = feature.properties ?? JSONObject()
@@ -108,6 +110,13 @@ public enum Submission {
             notes.append(LocalizedText(zh: "占地坐标已由 \(crs) 转换为 CGCS2000 经纬度。", en: "The footprint was transformed from \(crs) to CGCS2000 longitude/latitude."))
         }
         try checkLonLat(geometry, declared: crs, fail: fail)
+        if datum != .wgs84 {
+            geometry = try datum.toWGS84(geometry)
+            let name = datum == .gcj02 ? "GCJ-02 (Amap/Tencent)" : "BD-09 (Baidu)"
+            notes.append(LocalizedText(
+                zh: "占地坐标已由\(datum == .gcj02 ? "GCJ-02（高德/腾讯地图）" : "BD-09（百度地图）")坐标换算为 WGS84/CGCS2000（采用公开的换算公式，逆算迭代误差小于 1e-9°）。",
+                en: "The footprint was converted from \(name) to WGS 84/CGCS2000 (the published conversion; the iterative inverse is exact to 1e-9°)."))
+        }
 
         let report = try geometry.validity()
         if !report.isValid {

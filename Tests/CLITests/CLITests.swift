@@ -375,3 +375,38 @@ struct BatchHTMLTests {
         #expect(index.contains("BAD-BOWTIE"))
     }
 }
+
+@Suite("Chinese web-map coordinates")
+struct WebMapTests {
+    static func overlaps(_ run: Run) throws -> [String: Double] {
+        let findings = try JSONValue.parse(Array(run.stdout.utf8)).objectValue?["findings"]?.arrayValue?.compactMap(\.objectValue) ?? []
+        var result: [String: Double] = [:]
+        for finding in findings where finding["relation"] != "nearby" {
+            if let id = finding["zone"]?.objectValue?["id"]?.stringValue { result[id] = finding["overlap_area_m2"]?.doubleValue ?? 0 }
+        }
+        return result
+    }
+
+    @Test("a footprint converted to GCJ-02 and screened with --datum gcj02 gives the same findings as the original; unconverted it would not")
+    func gcj02() throws {
+        let original = "geodata/examples/jz_solar_partly_in_redline.geojson"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-gcj-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for datum in ["gcj02", "bd09"] {
+            let converted = folder.appendingPathComponent("\(datum).geojson").path
+            #expect(try redline(["convert", original, converted, "--to-datum", datum]).status == 0)
+            let expected = try Self.overlaps(redline(["screen", original, "--format", "json"]))
+            let screened = try redline(["screen", converted, "--datum", datum, "--format", "json"])
+            let got = try Self.overlaps(screened)
+            #expect(Set(got.keys) == Set(expected.keys), "\(datum)")
+            for (zone, area) in expected {
+                // Coordinates are written to 1e-8° (about 1 mm): areas agree to well under a square metre.
+                #expect(abs((got[zone] ?? -1) - area) <= 1 + area * 1e-5, "\(datum) \(zone): \(got[zone] ?? -1) vs \(area)")
+            }
+            #expect(screened.stdout.contains("was converted from"))
+            // Screened as if it were WGS 84, the offset footprint lands hundreds of metres away and the answer changes.
+            let wrong = try Self.overlaps(redline(["screen", converted, "--format", "json"]))
+            #expect(wrong != got)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Geo
+import Screening
+
+/// `redline convert IN OUT`: coordinates between datums and CRSs (GeoJSON in and out, properties kept).
+struct ConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert a GeoJSON file between WGS 84, Chinese web-map datums (GCJ-02, BD-09) and projected CRSs.",
+        discussion: """
+        Examples: `redline convert drawn-on-amap.geojson wgs84.geojson --from-datum gcj02`, \
+        `redline convert site.geojson for-amap.geojson --to-datum gcj02`, \
+        `redline convert site.geojson gk.geojson --to-crs EPSG:4527`. Properties and ids are kept; a projected output \
+        carries a legacy "crs" member. Only GeoJSON is read and written so far.
+        """
+    )
+
+    @Argument(help: "Input GeoJSON.")
+    var input: String
+
+    @Argument(help: "Output GeoJSON.")
+    var output: String
+
+    @Option(name: .customLong("from-datum"), help: "Datum of the input's lon/lat: wgs84, gcj02 or bd09.")
+    var fromDatum: WebMapDatum = .wgs84
+
+    @Option(name: .customLong("to-datum"), help: "Datum of the output's lon/lat: wgs84, gcj02 or bd09.")
+    var toDatum: WebMapDatum = .wgs84
+
+    @Option(name: .customLong("to-crs"), help: "Write projected coordinates in this CRS (EPSG code or PROJ string) instead of lon/lat.")
+    var toCRS: String?
+
+    func run() throws {
+        do {
+            var collection = try GeoJSON.read(contentsOf: input)
+            if let first = collection.rejected.first { throw first }
+            let sourceCRS = collection.crs
+            let toLonLat = try sourceCRS.flatMap { $0.isKnownGeographic ? nil : try CoordinateTransform(from: $0, to: .cgcs2000) }
+            let projection = try toCRS.map { try CoordinateTransform(from: .cgcs2000, to: CRS($0)) }
+            collection.features = try collection.features.map { feature in
+                var converted = feature
+                guard var geometry = feature.geometry else { return converted }
+                if let toLonLat { geometry = try toLonLat.transform(geometry) }
+                geometry = try toDatum.fromWGS84(fromDatum.toWGS84(geometry))
+                if let projection { geometry = try projection.transform(geometry) }
+                converted.geometry = geometry
+                return converted
+            }
+            collection.crs = projection.map(\.target)
+            let decimals = projection == nil ? 8 : 3
+            try Data(GeoJSON.encode(collection, options: .init(coordinateDecimals: decimals))).write(to: URL(fileURLWithPath: output))
+        } catch {
+            FileHandle.standardError.write(Data("redline convert: \(error)\n".utf8))
+            throw ExitCode(ExitStatus.error)
+        }
+    }
+}

@@ -12,7 +12,7 @@ struct BatchItem: Sendable {
 /// Finds and reads batch inputs: FeatureCollections, newline-delimited GeoJSON, folders searched recursively.
 enum BatchInputs {
     /// Extensions searched for in folders (a file named on the command line is read whatever its name).
-    static let geojsonExtensions: Set<String> = ["geojson"]
+    static let geojsonExtensions: Set<String> = ["geojson", "txt"]
     static let lineExtensions: Set<String> = ["ndjson", "geojsonl", "geojsons", "jsonl"]
 
     /// The files the inputs name, folders expanded recursively (sorted, so runs are repeatable).
@@ -48,8 +48,16 @@ enum BatchInputs {
             return readLines(bytes, file: file, defaults: defaults, keys: keys, datum: datum, repair: repair)
         }
         do {
-            let collection = try GeoJSON.read(bytes, file: file)
-            return Submission.read(collection, file: file, defaults: defaults, keys: keys, datum: datum, repair: repair).map { item(file, $0) }
+            let (collection, notes) = try Submission.collection(fromFile: bytes, file: file)
+            return Submission.read(collection, file: file, defaults: defaults, keys: keys, datum: datum, repair: repair).map { result in
+                item(file, result.map { submitted in
+                    var noted = submitted
+                    noted.notes = notes + submitted.notes
+                    return noted
+                })
+            }
+        } catch let error as ScreeningError {
+            return [BatchItem(file: file, featureIndex: nil, project: .failure(error))]
         } catch {
             let message: String
             if let geo = error as? GeoJSONError {

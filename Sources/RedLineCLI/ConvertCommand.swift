@@ -12,7 +12,8 @@ struct ConvertCommand: ParsableCommand {
         Examples: `redline convert drawn-on-amap.geojson wgs84.geojson --from-datum gcj02`, \
         `redline convert site.geojson for-amap.geojson --to-datum gcj02`, \
         `redline convert site.geojson gk.geojson --to-crs EPSG:4527`. Properties and ids are kept; a projected output \
-        carries a legacy "crs" member. Only GeoJSON is read and written so far.
+        carries a legacy "crs" member. Input: GeoJSON or a 界址点 coordinate file; output: GeoJSON, or the 界址点 format \
+        when OUT ends in .txt (CGCS2000 3-degree Gauss–Krüger with the zone prefix).
         """
     )
 
@@ -33,7 +34,8 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         do {
-            var collection = try GeoJSON.read(contentsOf: input)
+            let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: input)))
+            var collection = try Submission.collection(fromFile: bytes, file: input).0
             if let first = collection.rejected.first { throw first }
             let sourceCRS = collection.crs
             let toLonLat = try sourceCRS.flatMap { $0.isKnownGeographic ? nil : try CoordinateTransform(from: $0, to: .cgcs2000) }
@@ -46,6 +48,16 @@ struct ConvertCommand: ParsableCommand {
                 if let projection { geometry = try projection.transform(geometry) }
                 converted.geometry = geometry
                 return converted
+            }
+            if output.lowercased().hasSuffix(".txt") {
+                // The 界址点 format: CGCS2000 3-degree Gauss–Krüger with the zone prefix, one parcel per feature.
+                guard projection == nil, toDatum == .wgs84 else { throw CLIError.usage("a 界址点 .txt file is always CGCS2000 Gauss–Krüger; leave out --to-crs and --to-datum") }
+                let parcels = collection.features.compactMap { feature -> (number: String, name: String, geometry: Geometry)? in
+                    guard let geometry = feature.geometry else { return nil }
+                    return (feature.displayID ?? String(feature.index + 1), feature.properties?["name"]?.stringValue ?? "", geometry)
+                }
+                try Data(try BoundaryPointFile.write(parcels).utf8).write(to: URL(fileURLWithPath: output))
+                return
             }
             collection.crs = projection.map(\.target)
             let decimals = projection == nil ? 8 : 3

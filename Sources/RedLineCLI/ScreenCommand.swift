@@ -93,7 +93,7 @@ struct Screen: ParsableCommand {
         } catch {
             throw CLIError.input("\(file): cannot read: \(error.localizedDescription)")
         }
-        let collection = try GeoJSON.read(inputBytes, file: file)
+        let (collection, inputNotes) = try Submission.collection(fromFile: inputBytes, file: file)
         let overrides = ProjectOverrides(category: category, action: action, dischargesToWater: dischargesToWater, linear: linear,
                                          crossing: crossing, nationalMajorProject: nationalMajorProject ? true : nil)
         var candidates = Submission.read(collection, file: file, overrides: overrides, datum: datum, repair: repair)
@@ -103,7 +103,8 @@ struct Screen: ParsableCommand {
         guard candidates.count == 1, let only = candidates.first else {
             throw CLIError.input("\(file) holds \(candidates.count) features; screen one with --feature INDEX|ID, or use `redline batch` for many")
         }
-        let submitted = try only.get()
+        var submitted = try only.get()
+        submitted.notes = inputNotes + submitted.notes
 
         let (dataset, ruleset) = try dataOptions.load()
         _ = try ruleset.category(submitted.project.category)

@@ -45,6 +45,28 @@ public struct SubmittedProject: Sendable {
     public var featureIndex: Int
 }
 
+extension Submission {
+    /// The footprints of a submitted file: a 界址点 coordinate file (recognised by its `[属性描述]` section, GBK or
+    /// UTF-8) becomes one feature per parcel, in CGCS2000 lon/lat; anything else is read as GeoJSON.
+    public static func collection(fromFile bytes: [UInt8], file: String) throws -> (FeatureCollection, [LocalizedText]) {
+        let head = bytes.prefix(4096)
+        let marker = Array("[属性描述]".utf8), gbkMarker: [UInt8] = [0x5B, 0xCA, 0xF4, 0xD0, 0xD4, 0xC3, 0xE8, 0xCA, 0xF6, 0x5D]
+        func contains(_ needle: [UInt8]) -> Bool {
+            guard head.count >= needle.count else { return false }
+            return (0...(head.count - needle.count)).contains { head.dropFirst($0).starts(with: needle) }
+        }
+        guard contains(marker) || contains(gbkMarker) else { return (try GeoJSON.read(bytes, file: file), []) }
+        let (header, parcels) = try BoundaryPointFile.read(bytes, file: file)
+        let features = parcels.enumerated().map { index, parcel in
+            Feature(properties: JSONObject(members: [("id", .string(parcel.number)), ("name", .string(parcel.name)), ("use", .string(parcel.use))]),
+                    geometry: parcel.geometry, index: index)
+        }
+        let note = LocalizedText(zh: "占地由界址点坐标文件读入（\(header.crs)，X 为北坐标、Y 为带带号的东坐标），已换算为 CGCS2000 经纬度。",
+                                 en: "The footprint was read from a 界址点 boundary-point file (\(header.crs); X northing, Y easting with zone prefix) and converted to CGCS2000 lon/lat.")
+        return (FeatureCollection(features: features), [note])
+    }
+}
+
 /// Reads project footprints from GeoJSON and checks them before screening: bad input is refused with
 /// the file, the feature and what is wrong, never screened silently.
 public enum Submission {

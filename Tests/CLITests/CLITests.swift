@@ -409,4 +409,24 @@ struct WebMapTests {
             #expect(wrong != got)
         }
     }
+
+    @Test("the same parcel as GeoJSON, as a 界址点 file in EPSG:4527 (UTF-8 and GB18030) and as GCJ-02 yields the same findings")
+    func sameParcelEveryWay() throws {
+        let original = "geodata/examples/jz_solar_partly_in_redline.geojson"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-parcel-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let txt = folder.appendingPathComponent("parcel.txt").path
+        #expect(try redline(["convert", original, txt]).status == 0)
+        let text = try String(contentsOfFile: txt, encoding: .utf8)
+        #expect(text.contains("带号=39") && text.contains(",39534"))
+        let expected = try Self.overlaps(redline(["screen", original, "--format", "json"]))
+        let fromText = try redline(["screen", txt, "--category", "PV", "--format", "json"])
+        let got = try Self.overlaps(fromText)
+        #expect(Set(got.keys) == Set(expected.keys))
+        for (zone, area) in expected {
+            // 界址点 coordinates are written to the millimetre: areas agree to about a square metre.
+            #expect(abs((got[zone] ?? -1) - area) <= 1 + area * 1e-5, "\(zone): \(got[zone] ?? -1) vs \(area)")
+        }
+        #expect(fromText.stdout.contains("界址点"))
+    }
 }

@@ -36,7 +36,7 @@ enum BatchInputs {
     }
 
     /// Reads one file into items: a whole-file problem becomes one error item, a bad feature one error item each.
-    static func read(_ file: String, defaults: ProjectOverrides, keys: PropertyKeys, datum: WebMapDatum = .wgs84, repair: Bool) -> [BatchItem] {
+    static func read(_ file: String, defaults: ProjectOverrides, keys: PropertyKeys, datum: WebMapDatum = .wgs84, crs: CRS? = nil, repair: Bool) -> [BatchItem] {
         let bytes: [UInt8]
         do {
             bytes = try Array(Data(contentsOf: URL(fileURLWithPath: file)))
@@ -45,11 +45,11 @@ enum BatchInputs {
         }
         let ext = (file as NSString).pathExtension.lowercased()
         if lineExtensions.contains(ext) {
-            return readLines(bytes, file: file, defaults: defaults, keys: keys, datum: datum, repair: repair)
+            return readLines(bytes, file: file, defaults: defaults, keys: keys, datum: datum, crs: crs, repair: repair)
         }
         do {
             let (collection, notes) = try Submission.collection(fromFile: bytes, file: file)
-            return Submission.read(collection, file: file, defaults: defaults, keys: keys, datum: datum, repair: repair).map { result in
+            return Submission.read(collection, file: file, defaults: defaults, keys: keys, datum: datum, crs: crs, repair: repair).map { result in
                 item(file, result.map { submitted in
                     var noted = submitted
                     noted.notes = notes + submitted.notes
@@ -70,7 +70,7 @@ enum BatchInputs {
     }
 
     /// Newline-delimited GeoJSON: one Feature (or geometry) per line; the line number is the feature's place.
-    private static func readLines(_ bytes: [UInt8], file: String, defaults: ProjectOverrides, keys: PropertyKeys, datum: WebMapDatum, repair: Bool) -> [BatchItem] {
+    private static func readLines(_ bytes: [UInt8], file: String, defaults: ProjectOverrides, keys: PropertyKeys, datum: WebMapDatum, crs: CRS?, repair: Bool) -> [BatchItem] {
         var items: [BatchItem] = []
         var lineNumber = 0
         for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
@@ -90,7 +90,7 @@ enum BatchInputs {
                     numbered.line = lineNumber
                     return numbered
                 }
-                items += Submission.read(collection, file: file, defaults: defaults, keys: keys, datum: datum, repair: repair).map { item(file, $0) }
+                items += Submission.read(collection, file: file, defaults: defaults, keys: keys, datum: datum, crs: crs, repair: repair).map { item(file, $0) }
             } catch {
                 let message = (error as? GeoJSONError)?.message ?? "\(error)"
                 items.append(BatchItem(file: file, featureIndex: lineNumber,

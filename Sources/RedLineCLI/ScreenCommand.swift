@@ -63,6 +63,9 @@ struct Screen: ParsableCommand {
     @Option(name: .long, help: "Report language: en or zh.")
     var lang: Language = .en
 
+    @Option(name: .long, help: "CRS of the footprint's coordinates when the file does not say (EPSG code or PROJ string), e.g. EPSG:4527 for CGCS2000 3-degree GK zone 39 with the zone prefix.")
+    var crs: String?
+
     @Option(name: .long, help: "The footprint was drawn on a Chinese web map: gcj02 (Amap, Tencent) or bd09 (Baidu); converted to WGS 84 before screening.")
     var datum: WebMapDatum = .wgs84
 
@@ -96,7 +99,7 @@ struct Screen: ParsableCommand {
         let (collection, inputNotes) = try Submission.collection(fromFile: inputBytes, file: file)
         let overrides = ProjectOverrides(category: category, action: action, dischargesToWater: dischargesToWater, linear: linear,
                                          crossing: crossing, nationalMajorProject: nationalMajorProject ? true : nil)
-        var candidates = Submission.read(collection, file: file, overrides: overrides, datum: datum, repair: repair)
+        var candidates = Submission.read(collection, file: file, overrides: overrides, datum: datum, crs: crs.map(CRS.init), repair: repair)
         if let feature {
             candidates = try select(feature, from: candidates, collection: collection)
         }

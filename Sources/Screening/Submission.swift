@@ -63,7 +63,8 @@ extension Submission {
         }
         let note = LocalizedText(zh: "占地由界址点坐标文件读入（\(header.crs)，X 为北坐标、Y 为带带号的东坐标），已换算为 CGCS2000 经纬度。",
                                  en: "The footprint was read from a 界址点 boundary-point file (\(header.crs); X northing, Y easting with zone prefix) and converted to CGCS2000 lon/lat.")
-        return (FeatureCollection(features: features), [note])
+        // Already CGCS2000 lon/lat: a --crs given for it then conflicts instead of transforming twice.
+        return (FeatureCollection(features: features, crs: .cgcs2000), [note])
     }
 }
 
@@ -75,13 +76,16 @@ public enum Submission {
     /// Each feature gives either a project or the reason it cannot be screened.
     public static func read(_ collection: FeatureCollection, file: String, overrides: ProjectOverrides = .init(),
                             defaults: ProjectOverrides = .init(), keys: PropertyKeys = .init(),
-                            datum: WebMapDatum = .wgs84, repair: Bool = false) -> [Result<SubmittedProject, ScreeningError>] {
+                            datum: WebMapDatum = .wgs84, crs declared: CRS? = nil, repair: Bool = false) -> [Result<SubmittedProject, ScreeningError>] {
         var results: [Result<SubmittedProject, ScreeningError>] = collection.rejected.map { rejected in
             .failure(.footprint(file: file, feature: label(index: rejected.featureIndex, id: rejected.featureID),
                                 message: rejected.line.map { "line \($0): " + rejected.message } ?? rejected.message))
         }
+        if let declared, let inFile = collection.crs, inFile != declared {
+            return [.failure(.footprint(file: file, feature: nil, message: "the file declares \(inFile) but --crs says \(declared); remove one"))]
+        }
         for feature in collection.features {
-            results.append(Result { try project(from: feature, crs: collection.crs, file: file, overrides: overrides, defaults: defaults, keys: keys,
+            results.append(Result { try project(from: feature, crs: declared ?? collection.crs, file: file, overrides: overrides, defaults: defaults, keys: keys,
                                                 datum: datum, repair: repair) }
                 .mapError { $0 as? ScreeningError ?? .footprint(file: file, feature: label(index: feature.index, id: feature.displayID), message: "\($0)") })
         }
@@ -124,6 +128,7 @@ public enum Submission {
             notes.append(LocalizedText(zh: "坐标中的高程（第三个数）已忽略，按二维筛查。", en: "Altitudes (third coordinate) were ignored; screening is two-dimensional."))
         }
         if let crs, !crs.isKnownGeographic {
+            try checkGaussKruger(geometry, crs: crs, fail: fail)
             do {
                 geometry = try CoordinateTransform(from: crs, to: .cgcs2000).transform(geometry)
             } catch {
@@ -200,6 +205,28 @@ public enum Submission {
         guard let value = properties[key], value != .null else { return nil }
         guard let flag = value.boolValue else { throw fail("property \"\(key)\" must be true or false, not \(value.displayText)") }
         return flag
+    }
+
+    /// For a CGCS2000 Gauss–Krüger CRS, refuses eastings that cannot belong to it: a zone prefix that is missing,
+    /// present when the CRS has none, or of another zone (the wrong-zone mistake shifts a site by hundreds of km).
+    static func checkGaussKruger(_ geometry: Geometry, crs: CRS, fail: (String) -> ScreeningError) throws {
+        guard let code = crs.epsgCode, (4491...4554).contains(code), let e = geometry.envelope else { return }
+        let prefixed = (4491...4501).contains(code) || (4513...4533).contains(code)
+        let zone = (4491...4501).contains(code) ? code - 4491 + 13 : (4502...4512).contains(code) ? code - 4502 + 13
+            : (4513...4533).contains(code) ? code - 4513 + 25 : code - 4534 + 25
+        for easting in [e.minX, e.maxX] {
+            let hasPrefix = easting >= 1_000_000
+            if prefixed, !hasPrefix {
+                throw fail("\(crs) expects the zone number \(zone) before the easting (e.g. \(zone)500000), but the eastings look like \(Int(easting)); the data is probably in the same zone without prefix (EPSG:\((4534...4554).contains(code + 21) ? code + 21 : code + 11))")
+            }
+            if !prefixed, hasPrefix {
+                let found = Int(easting / 1_000_000)
+                throw fail("\(crs) has no zone prefix, but the eastings start with \(found) (\(Int(easting))); declare the prefixed CRS of zone \(found)")
+            }
+            if prefixed, Int(easting / 1_000_000) != zone {
+                throw fail("\(crs) is zone \(zone), but the eastings carry zone \(Int(easting / 1_000_000)) (\(Int(easting))); declare the CRS of that zone")
+            }
+        }
     }
 
     /// Refuses coordinates that cannot be longitude/latitude, with a hint of what they probably are.

@@ -141,3 +141,34 @@ struct DatasetTests {
         #expect { try Ruleset.parse(.object(root), file: "r.json") } throws: { "\($0)".contains("whne: unknown member") }
     }
 }
+
+@Suite("Declared coordinate systems")
+struct DeclaredCRSTests {
+    // (117.4, 40) in EPSG:4527 (zone 39 with prefix), from cs2cs: 39534157.5916 E, 4429605.6721 N.
+    static let prefixed = #"{"type":"Feature","properties":{"category":"IG"},"geometry":{"type":"Point","coordinates":[39534157.5916,4429605.6721]}}"#
+    static let plain = #"{"type":"Feature","properties":{"category":"IG"},"geometry":{"type":"Point","coordinates":[534157.5916,4429605.6721]}}"#
+
+    func read(_ text: String, crs: CRS) throws -> Result<SubmittedProject, ScreeningError>? {
+        Submission.read(try GeoJSON.read(text), file: "in.geojson", crs: crs).first
+    }
+
+    @Test("Gauss–Krüger coordinates with and without the zone prefix are read under the CRS that fits them")
+    func fits() throws {
+        for (text, code) in [(Self.prefixed, 4527), (Self.plain, 4548)] {
+            let project = try #require(try read(text, crs: .epsg(code))).get()
+            let c = try #require(project.project.footprint.pointCoordinate)
+            #expect(abs(c.x - 117.4) < 1e-8 && abs(c.y - 40) < 1e-8)
+        }
+    }
+
+    @Test("a missing or surplus zone prefix and the wrong zone are refused with the CRS that fits")
+    func wrongZone() throws {
+        func message(_ result: Result<SubmittedProject, ScreeningError>?) -> String {
+            if case let .failure(error)? = result { return "\(error)" }
+            return ""
+        }
+        #expect(message(try read(Self.plain, crs: .epsg(4527))).contains("EPSG:4548"))
+        #expect(message(try read(Self.prefixed, crs: .epsg(4548))).contains("zone 39"))
+        #expect(message(try read(Self.prefixed, crs: .epsg(4528))).contains("carry zone 39"))
+    }
+}

@@ -26,16 +26,26 @@ let package = Package(
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev"]), .brew(["proj"])]
         ),
+        .systemLibrary(
+            name: "CGDAL",
+            pkgConfig: "gdal",
+            providers: [.apt(["libgdal-dev"]), .brew(["gdal"])]
+        ),
         // The Swift face of GEOS and PROJ. Knows nothing of zoning.
         .target(
             name: "Geo",
             dependencies: ["CGEOS", "CPROJ"]
         ),
+        // Vector formats read through GDAL (Shapefile, GeoPackage, KML/KMZ, File Geodatabase); GeoJSON stays in Geo.
+        .target(
+            name: "GeoFormats",
+            dependencies: ["Geo", "CGDAL"]
+        ),
         // The domain: zones, catalog, rules, screener. Pure values in and out; never prints.
         .target(
             name: "Screening",
             dependencies: [
-                "Geo",
+                "Geo", "GeoFormats",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import Geo
+import GeoFormats
 import Screening
 
 /// One project of a batch, or the reason it cannot be screened, with where it came from.
@@ -23,12 +24,14 @@ enum BatchInputs {
             guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
                 throw CLIError.input("\(input): no such file or folder")
             }
-            guard isDirectory.boolValue else { found.append(input); continue }
+            guard isDirectory.boolValue, !input.lowercased().hasSuffix(".gdb") else { found.append(input); continue }
             let enumerator = FileManager.default.enumerator(atPath: input)
             var inFolder: [String] = []
             while let relative = enumerator?.nextObject() as? String {
                 let ext = (relative as NSString).pathExtension.lowercased()
-                if geojsonExtensions.contains(ext) || lineExtensions.contains(ext) { inFolder.append((input as NSString).appendingPathComponent(relative)) }
+                if geojsonExtensions.contains(ext) || lineExtensions.contains(ext) || (VectorFile.extensions.contains(ext) && ext != "gdb") {
+                    inFolder.append((input as NSString).appendingPathComponent(relative))
+                }
             }
             found += inFolder.sorted()
         }
@@ -39,7 +42,7 @@ enum BatchInputs {
     static func read(_ file: String, defaults: ProjectOverrides, keys: PropertyKeys, datum: WebMapDatum = .wgs84, crs: CRS? = nil, repair: Bool) -> [BatchItem] {
         let bytes: [UInt8]
         do {
-            bytes = try Array(Data(contentsOf: URL(fileURLWithPath: file)))
+            bytes = file.lowercased().hasSuffix(".gdb") ? [] : try Array(Data(contentsOf: URL(fileURLWithPath: file)))
         } catch {
             return [BatchItem(file: file, featureIndex: nil, project: .failure(.footprint(file: file, feature: nil, message: "cannot read: \(error.localizedDescription)")))]
         }
@@ -48,7 +51,7 @@ enum BatchInputs {
             return readLines(bytes, file: file, defaults: defaults, keys: keys, datum: datum, crs: crs, repair: repair)
         }
         do {
-            let (collection, notes) = try Submission.collection(fromFile: bytes, file: file)
+            let (collection, notes) = try Submission.collection(atPath: file, bytes: bytes)
             return Submission.read(collection, file: file, defaults: defaults, keys: keys, datum: datum, crs: crs, repair: repair).map { result in
                 item(file, result.map { submitted in
                     var noted = submitted

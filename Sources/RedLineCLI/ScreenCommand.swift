@@ -91,12 +91,17 @@ struct Screen: ParsableCommand {
 
     private func screen() throws -> (output: String, verdict: Verdict) {
         let inputBytes: [UInt8]
-        do {
-            inputBytes = try Array(Data(contentsOf: URL(fileURLWithPath: file)))
-        } catch {
-            throw CLIError.input("\(file): cannot read: \(error.localizedDescription)")
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
+            inputBytes = [] // a File Geodatabase is a folder; GDAL reads it by path
+        } else {
+            do {
+                inputBytes = try Array(Data(contentsOf: URL(fileURLWithPath: file)))
+            } catch {
+                throw CLIError.input("\(file): cannot read: \(error.localizedDescription)")
+            }
         }
-        let (collection, inputNotes) = try Submission.collection(fromFile: inputBytes, file: file)
+        let (collection, inputNotes) = try Submission.collection(atPath: file, bytes: inputBytes)
         let overrides = ProjectOverrides(category: category, action: action, dischargesToWater: dischargesToWater, linear: linear,
                                          crossing: crossing, nationalMajorProject: nationalMajorProject ? true : nil)
         var candidates = Submission.read(collection, file: file, overrides: overrides, datum: datum, crs: crs.map(CRS.init), repair: repair)

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Geo
+import GeoFormats
 
 /// A data folder as read, problems and all: what `zones check` examines and `--fix` repairs.
 public struct DatasetReading: Sendable {
@@ -109,9 +110,11 @@ private struct ReadState {
     var seenIDs: [String: String] = [:]
 
     mutating func readZones(bytes: [UInt8], file: String, path: String, kind layerKind: ZoneKind?, illustrative: Bool) -> ([Zone], FeatureCollection?) {
-        let collection: FeatureCollection
+        var collection: FeatureCollection
         do {
-            collection = try GeoJSON.read(bytes, file: path)
+            // Shapefile, GeoPackage, KML and File Geodatabase layers through GDAL; GeoJSON with our own reader.
+            collection = VectorFile.extensions.contains((path as NSString).pathExtension.lowercased())
+                ? try VectorFile.read(contentsOf: path) : try GeoJSON.read(bytes, file: path)
         } catch {
             problems.append(DataProblem(.error, "unreadable", file: file, message: (error as? GeoJSONError).map { e in
                 (e.line.map { "line \($0): " } ?? "") + e.message } ?? "\(error)"))
@@ -122,8 +125,19 @@ private struct ReadState {
                                         message: (rejected.line.map { "line \($0): " } ?? "") + rejected.message))
         }
         if let crs = collection.crs, !crs.isKnownGeographic {
-            problems.append(DataProblem(.error, "crs", file: file, message: "zone layers must be lon/lat (EPSG:4490 or 4326), but the file declares \(crs); transform it first"))
-            return ([], collection)
+            // A projected layer (a Shapefile's .prj, a GeoPackage's CRS, a legacy GeoJSON crs) is brought to CGCS2000 lon/lat.
+            do {
+                let transform = try CoordinateTransform(from: crs, to: .cgcs2000)
+                collection.features = try collection.features.map { feature in
+                    var converted = feature
+                    converted.geometry = try feature.geometry.map { try transform.transform($0) }
+                    return converted
+                }
+                collection.crs = .cgcs2000
+            } catch {
+                problems.append(DataProblem(.error, "crs", file: file, message: "cannot transform the layer from \(crs.definition.prefix(60)) to CGCS2000: \(error)"))
+                return ([], collection)
+            }
         }
         // Validity is the costly check: run it for every feature on all cores first.
         let features = collection.features

@@ -1,5 +1,6 @@
 import Foundation
 import Geo
+import GeoFormats
 
 /// What the user says on the command line about the project(s), overriding the feature properties.
 public struct ProjectOverrides: Sendable {
@@ -46,6 +47,17 @@ public struct SubmittedProject: Sendable {
 }
 
 extension Submission {
+    /// The footprints of a submitted file at `path`: Shapefile, GeoPackage, KML/KMZ and File Geodatabase through GDAL
+    /// (their .prj / layer CRS honoured), anything else as below.
+    public static func collection(atPath path: String, bytes: [UInt8]) throws -> (FeatureCollection, [LocalizedText]) {
+        let ext = (path as NSString).pathExtension.lowercased()
+        guard VectorFile.extensions.contains(ext) else { return try collection(fromFile: bytes, file: path) }
+        let collection = try VectorFile.read(contentsOf: path)
+        let note = LocalizedText(zh: "占地由 \(ext.uppercased()) 文件经 GDAL 读入\(collection.crs.map { "（\($0.definition.count > 40 ? "WKT" : $0.definition)）" } ?? "")。",
+                                 en: "The footprint was read from a \(ext.uppercased()) file through GDAL\(collection.crs.map { " (\($0.definition.count > 40 ? "CRS from WKT" : $0.definition))" } ?? "").")
+        return (collection, [note])
+    }
+
     /// The footprints of a submitted file: a 界址点 coordinate file (recognised by its `[属性描述]` section, GBK or
     /// UTF-8) becomes one feature per parcel, in CGCS2000 lon/lat; anything else is read as GeoJSON.
     public static func collection(fromFile bytes: [UInt8], file: String) throws -> (FeatureCollection, [LocalizedText]) {
@@ -201,10 +213,16 @@ public enum Submission {
         return text
     }
 
+    /// A yes/no property. Shapefiles have no Boolean type and cut field names to 10 characters, so 0/1 and the
+    /// cut name ("discharges" for "discharges_to_water") are accepted too.
     private static func flag(_ properties: JSONObject, _ key: String, _ fail: (String) -> ScreeningError) throws -> Bool? {
-        guard let value = properties[key], value != .null else { return nil }
-        guard let flag = value.boolValue else { throw fail("property \"\(key)\" must be true or false, not \(value.displayText)") }
-        return flag
+        guard let value = properties[key] ?? properties[String(key.prefix(10))], value != .null else { return nil }
+        if let flag = value.boolValue { return flag }
+        if let number = value.doubleValue, number == 0 || number == 1 { return number == 1 }
+        if let text = value.stringValue?.lowercased(), ["true", "false", "yes", "no", "1", "0", "是", "否"].contains(text) {
+            return ["true", "yes", "1", "是"].contains(text)
+        }
+        throw fail("property \"\(key)\" must be true or false, not \(value.displayText)")
     }
 
     /// For a CGCS2000 Gauss–Krüger CRS, refuses eastings that cannot belong to it: a zone prefix that is missing,

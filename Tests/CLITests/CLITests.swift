@@ -430,3 +430,62 @@ struct WebMapTests {
         #expect(fromText.stdout.contains("界址点"))
     }
 }
+
+@Suite("GDAL formats")
+struct GDALFormatTests {
+    /// Runs ogr2ogr (Debian gdal-bin, installed by scripts/install-deps) to make the test files with GDAL's own tools.
+    static func ogr2ogr(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/ogr2ogr")
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "ogr2ogr \(arguments)")
+    }
+
+    @Test("the same parcel as Shapefile (GBK with and without .cpg, and in EPSG:4527 via .prj), GeoPackage and KML gives the GeoJSON's findings")
+    func footprints() throws {
+        let original = root.appendingPathComponent("geodata/examples/jz_solar_partly_in_redline.geojson").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-gdal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+        try Self.ogr2ogr(["-f", "ESRI Shapefile", path("gbk.shp"), original, "-lco", "ENCODING=CP936"])
+        try Self.ogr2ogr(["-f", "ESRI Shapefile", path("nocpg.shp"), original, "-lco", "ENCODING=CP936"])
+        try FileManager.default.removeItem(atPath: path("nocpg.cpg"))
+        try Self.ogr2ogr(["-f", "ESRI Shapefile", path("gk.shp"), original, "-t_srs", "EPSG:4527", "-lco", "ENCODING=UTF-8"])
+        try Self.ogr2ogr(["-f", "GPKG", path("parcel.gpkg"), original])
+        try Self.ogr2ogr(["-f", "KML", path("parcel.kml"), original])
+        let expected = try WebMapTests.overlaps(redline(["screen", original, "--format", "json"]))
+        for name in ["gbk.shp", "nocpg.shp", "gk.shp", "parcel.gpkg", "parcel.kml"] {
+            let run = try redline(["screen", path(name), "--category", "PV", "--format", "json"])
+            #expect(run.status == 4, "\(name): \(run.stderr)")
+            let got = try WebMapTests.overlaps(run)
+            #expect(Set(got.keys) == Set(expected.keys), "\(name)")
+            for (zone, area) in expected { #expect(abs((got[zone] ?? -1) - area) <= 0.01 + area * 1e-9, "\(name) \(zone)") }
+            if name.hasSuffix(".shp") {
+                let project = try JSONValue.parse(Array(run.stdout.utf8)).objectValue?["project"]?.objectValue
+                #expect(project?["name"]?.stringValue == "北部山前地面光伏电站（约40公顷）", "\(name): Chinese name decoded")
+            }
+        }
+    }
+
+    @Test("a zone layer given as a projected Shapefile is brought to CGCS2000 and reports the GeoJSON layer's areas")
+    func zoneLayer() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-gdal-zones-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("layers"), withIntermediateDirectories: true)
+        try Self.ogr2ogr(["-f", "ESRI Shapefile", folder.appendingPathComponent("layers/water.shp").path,
+                          root.appendingPathComponent("geodata/layers/water_source.geojson").path, "-t_srs", "EPSG:4527", "-lco", "ENCODING=UTF-8"])
+        try Data(#"{"dataset":"shp","version":"1","layers":[{"file":"layers/water.shp","kind":"water_source","status":"illustrative"}]}"#.utf8)
+            .write(to: folder.appendingPathComponent("catalog.json"))
+        func waterArea(_ data: String) throws -> Double? {
+            let json = try JSONValue.parse(Array(try redline(["area", "--data", data, "--format", "json", "--no-districts", "--no-matrix"]).stdout.utf8))
+            return json.objectValue?["zone_area_report"]?.arrayValue?.compactMap(\.objectValue)
+                .first { $0["kind"] == "water_source" && $0["level"] == "*" }?["union_area_m2"]?.doubleValue
+        }
+        let fromShapefile = try #require(try waterArea(folder.path))
+        let fromGeoJSON = try #require(try waterArea("geodata"))
+        #expect(abs(fromShapefile - fromGeoJSON) <= fromGeoJSON * 1e-9)
+        #expect(try redline(["zones", "check", "--data", folder.path]).status == 0)
+    }
+}

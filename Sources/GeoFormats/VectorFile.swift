@@ -1,0 +1,147 @@
+import CGDAL
+import Geo
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reading vector files through GDAL: Shapefile (with .dbf attributes, .prj and .cpg), GeoPackage, KML/KMZ and
+/// Esri File Geodatabase. GeoJSON is read by `Geo.GeoJSON`, which is faster and reports problems per feature.
+///
+/// Attributes come back as UTF-8: GDAL recodes a Shapefile's .dbf when a .cpg names its code page; without a
+/// .cpg, text that is not UTF-8 is read as GB18030 (a superset of GBK), the usual encoding of Chinese data.
+public enum VectorFile {
+    /// The extensions (lower case) read through GDAL.
+    public static let extensions: Set<String> = ["shp", "gpkg", "kml", "kmz", "gdb"]
+
+    private static let registered = Mutex(false)
+
+    private static func register() {
+        registered.withLock { done in
+            guard !done else { return }
+            GDALAllRegister()
+            done = true
+        }
+    }
+
+    /// Every feature of every layer of the file, as one collection (feature index counts across layers).
+    ///
+    /// - Throws: `GeoJSONError` naming the file (and layer and feature) with GDAL's own message.
+    public static func read(contentsOf path: String) throws -> FeatureCollection {
+        register()
+        let lower = path.lowercased()
+        var options: [String] = []
+        let hasCodePage = lower.hasSuffix(".shp") && fileExists(String(path.dropLast(4)) + ".cpg")
+        // Without a .cpg GDAL would guess ISO-8859-1; take the bytes as they are and decode them ourselves.
+        if lower.hasSuffix(".shp"), !hasCodePage { options.append("ENCODING=") }
+        let dataset = withCStrings(options) { optionPointers in
+            GDALOpenEx(path, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY), nil, optionPointers, nil)
+        }
+        guard let dataset else {
+            throw GeoJSONError(message: "GDAL cannot open it: \(lastGDALError())", file: path, isFatal: true)
+        }
+        defer { GDALClose(dataset) }
+        var features: [Feature] = []
+        var rejected: [GeoJSONError] = []
+        var collectionCRS: CRS?
+        for layerIndex in 0..<GDALDatasetGetLayerCount(dataset) {
+            guard let layer = GDALDatasetGetLayer(dataset, layerIndex) else { continue }
+            let layerName = String(cString: OGR_L_GetName(layer))
+            if let reference = OGR_L_GetSpatialRef(layer) { collectionCRS = collectionCRS ?? crs(of: reference) }
+            let definition = OGR_L_GetLayerDefn(layer)
+            let fieldCount = OGR_FD_GetFieldCount(definition)
+            let names = (0..<fieldCount).map { String(cString: OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(definition, $0))) }
+            OGR_L_ResetReading(layer)
+            while let feature = OGR_L_GetNextFeature(layer) {
+                defer { OGR_F_Destroy(feature) }
+                let index = features.count + rejected.count
+                var properties = JSONObject()
+                for field in 0..<fieldCount where OGR_F_IsFieldSetAndNotNull(feature, field) != 0 {
+                    let type = OGR_Fld_GetType(OGR_FD_GetFieldDefn(definition, field))
+                    switch type {
+                    case OFTInteger, OFTInteger64:
+                        properties[names[Int(field)]] = .number(JSONNumberFromInt(Int(OGR_F_GetFieldAsInteger64(feature, field))))
+                    case OFTReal:
+                        properties[names[Int(field)]] = JSONNumber(OGR_F_GetFieldAsDouble(feature, field)).map(JSONValue.number) ?? .null
+                    default:
+                        let raw = OGR_F_GetFieldAsString(feature, field).map { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) } ?? []
+                        properties[names[Int(field)]] = .string(text(raw))
+                    }
+                }
+                guard let geometry = OGR_F_GetGeometryRef(feature) else {
+                    features.append(Feature(properties: properties, geometry: nil, index: index))
+                    continue
+                }
+                OGR_G_FlattenTo2D(geometry)
+                let size = Int(OGR_G_WkbSize(geometry))
+                var wkb = [UInt8](repeating: 0, count: size)
+                let status = wkb.withUnsafeMutableBufferPointer { OGR_G_ExportToWkb(geometry, wkbNDR, $0.baseAddress) }
+                do {
+                    guard status == OGRERR_NONE else { throw GeoError.unreadable(format: "WKB", message: "GDAL could not export the geometry") }
+                    features.append(Feature(properties: properties, geometry: try Geometry(wkb: wkb), index: index))
+                } catch {
+                    rejected.append(GeoJSONError(message: "layer \(layerName): \(error)", file: path, featureIndex: index,
+                                                 featureID: properties["id"]?.displayText))
+                }
+            }
+        }
+        var collection = FeatureCollection(features: features, crs: collectionCRS)
+        collection.rejected = rejected
+        return collection
+    }
+
+    /// The CRS of a GDAL spatial reference: "EPSG:n" when GDAL can name it, else its WKT (which PROJ reads).
+    static func crs(of reference: OGRSpatialReferenceH) -> CRS? {
+        guard let clone = OSRClone(reference) else { return nil }
+        defer { OSRDestroySpatialReference(clone) }
+        _ = OSRAutoIdentifyEPSG(clone)
+        if let authority = OSRGetAuthorityName(clone, nil), String(cString: authority) == "EPSG", let code = OSRGetAuthorityCode(clone, nil) {
+            return CRS("EPSG:" + String(cString: code))
+        }
+        var wkt: UnsafeMutablePointer<CChar>?
+        guard OSRExportToWkt(clone, &wkt) == OGRERR_NONE, let wkt else { return nil }
+        defer { VSIFree(wkt) }
+        return CRS(String(cString: wkt))
+    }
+
+    /// UTF-8 as is; anything else decoded as GB18030.
+    static func text(_ bytes: [UInt8]) -> String {
+        if let utf8 = String(validating: bytes, as: UTF8.self) { return utf8 }
+        let converter = iconv_open("UTF-8", "GB18030")
+        guard converter != iconv_t(bitPattern: -1) else { return String(decoding: bytes, as: UTF8.self) }
+        defer { iconv_close(converter) }
+        var input = bytes
+        var output = [UInt8](repeating: 0, count: bytes.count * 4 + 4)
+        let written: Int = input.withUnsafeMutableBufferPointer { inBuffer in
+            output.withUnsafeMutableBufferPointer { outBuffer in
+                var inPointer = UnsafeMutableRawPointer(inBuffer.baseAddress).map { $0.assumingMemoryBound(to: CChar.self) }
+                var outPointer = UnsafeMutableRawPointer(outBuffer.baseAddress).map { $0.assumingMemoryBound(to: CChar.self) }
+                var inLeft = inBuffer.count, outLeft = outBuffer.count
+                _ = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
+                return outBuffer.count - outLeft
+            }
+        }
+        return String(decoding: output[0..<written], as: UTF8.self)
+    }
+
+    static func lastGDALError() -> String {
+        guard let message = CPLGetLastErrorMsg() else { return "unknown GDAL error" }
+        let text = String(cString: message)
+        return text.isEmpty ? "unknown GDAL error" : text
+    }
+
+    static func fileExists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    /// A NULL-terminated C string list for GDAL's open options.
+    static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
+        guard !strings.isEmpty else { return body(nil) }
+        let duplicated = strings.map { strdup($0) }
+        defer { duplicated.forEach { free($0) } }
+        var pointers: [UnsafePointer<CChar>?] = duplicated.map { UnsafePointer($0) }
+        pointers.append(nil)
+        return pointers.withUnsafeBufferPointer { body($0.baseAddress) }
+    }
+}
+
+/// A JSON integer.
+func JSONNumberFromInt(_ value: Int) -> JSONNumber { JSONNumber(value) }

@@ -16,10 +16,12 @@ public enum VectorFile {
 
     private static let registered = Mutex(false)
 
-    private static func register() {
+    static func register() {
         registered.withLock { done in
             guard !done else { return }
             GDALAllRegister()
+            // GDAL would print its warnings (laundered field names, …) on standard error; errors reach callers as messages.
+            CPLSetErrorHandler(CPLQuietErrorHandler)
             done = true
         }
     }

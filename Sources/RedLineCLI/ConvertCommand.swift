@@ -1,19 +1,21 @@
 import ArgumentParser
 import Foundation
 import Geo
+import GeoFormats
 import Screening
 
 /// `redline convert IN OUT`: coordinates between datums and CRSs (GeoJSON in and out, properties kept).
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert a GeoJSON file between WGS 84, Chinese web-map datums (GCJ-02, BD-09) and projected CRSs.",
+        abstract: "Convert footprint files between formats (GeoJSON, GeoPackage, Shapefile, KML, 界址点), datums (WGS 84, GCJ-02, BD-09) and CRSs.",
         discussion: """
         Examples: `redline convert drawn-on-amap.geojson wgs84.geojson --from-datum gcj02`, \
         `redline convert site.geojson for-amap.geojson --to-datum gcj02`, \
         `redline convert site.geojson gk.geojson --to-crs EPSG:4527`. Properties and ids are kept; a projected output \
-        carries a legacy "crs" member. Input: GeoJSON or a 界址点 coordinate file; output: GeoJSON, or the 界址点 format \
-        when OUT ends in .txt (CGCS2000 3-degree Gauss–Krüger with the zone prefix).
+        carries a legacy "crs" member. Input: anything `screen` reads (GeoJSON, 界址点 .txt, Shapefile, GeoPackage, \
+        KML/KMZ, File Geodatabase). Output by extension: .geojson, .gpkg, .shp (UTF-8 .dbf with .cpg), .kml (WGS 84), \
+        or .txt for the 界址点 format (CGCS2000 3-degree Gauss–Krüger with the zone prefix).
         """
     )
 
@@ -32,12 +34,15 @@ struct ConvertCommand: ParsableCommand {
     @Option(name: .customLong("to-crs"), help: "Write projected coordinates in this CRS (EPSG code or PROJ string) instead of lon/lat.")
     var toCRS: String?
 
+    @Option(name: .long, help: "CRS of the input coordinates when the file does not say.")
+    var crs: String?
+
     func run() throws {
         do {
-            let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: input)))
-            var collection = try Submission.collection(fromFile: bytes, file: input).0
+            let bytes = input.lowercased().hasSuffix(".gdb") ? [] : try Array(Data(contentsOf: URL(fileURLWithPath: input)))
+            var collection = try Submission.collection(atPath: input, bytes: bytes).0
             if let first = collection.rejected.first { throw first }
-            let sourceCRS = collection.crs
+            let sourceCRS = collection.crs ?? crs.map(CRS.init)
             let toLonLat = try sourceCRS.flatMap { $0.isKnownGeographic ? nil : try CoordinateTransform(from: $0, to: .cgcs2000) }
             let projection = try toCRS.map { try CoordinateTransform(from: .cgcs2000, to: CRS($0)) }
             collection.features = try collection.features.map { feature in
@@ -57,6 +62,13 @@ struct ConvertCommand: ParsableCommand {
                     return (feature.displayID ?? String(feature.index + 1), feature.properties?["name"]?.stringValue ?? "", geometry)
                 }
                 try Data(try BoundaryPointFile.write(parcels).utf8).write(to: URL(fileURLWithPath: output))
+                return
+            }
+            let ext = (output as NSString).pathExtension.lowercased()
+            if VectorFile.writableExtensions[ext] != nil {
+                // GDAL writes the projection itself (from lon/lat CGCS2000), so hand it lon/lat.
+                if let projection { collection.features = try collection.features.map { var f = $0; f.geometry = try f.geometry.map { try projection.inverse.transform($0) }; return f } }
+                try VectorFile.write(collection, to: output, crs: projection?.target)
                 return
             }
             collection.crs = projection.map(\.target)

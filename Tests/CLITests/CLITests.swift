@@ -488,4 +488,23 @@ struct GDALFormatTests {
         #expect(abs(fromShapefile - fromGeoJSON) <= fromGeoJSON * 1e-9)
         #expect(try redline(["zones", "check", "--data", folder.path]).status == 0)
     }
+
+    @Test("redline convert writes GeoPackage, Shapefile (also projected) and KML that read back to the same findings")
+    func convert() throws {
+        let original = "geodata/examples/jz_solar_partly_in_redline.geojson"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-convert-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let expected = try WebMapTests.overlaps(redline(["screen", original, "--format", "json"]))
+        for (name, extra) in [("out.gpkg", [String]()), ("out.shp", []), ("out.kml", []), ("gk.shp", ["--to-crs", "EPSG:4527"])] {
+            let path = folder.appendingPathComponent(name).path
+            let converted = try redline(["convert", original, path] + extra)
+            #expect(converted.status == 0, "\(name): \(converted.stderr)")
+            #expect(converted.stderr.isEmpty, "\(name): GDAL chatter on stderr: \(converted.stderr)")
+            let got = try WebMapTests.overlaps(redline(["screen", path, "--category", "PV", "--format", "json"]))
+            #expect(Set(got.keys) == Set(expected.keys), "\(name)")
+            for (zone, area) in expected { #expect(abs((got[zone] ?? -1) - area) <= 0.01 + area * 1e-9, "\(name) \(zone)") }
+        }
+        let prj = try String(contentsOfFile: folder.appendingPathComponent("gk.prj").path, encoding: .utf8)
+        #expect(prj.contains("CGCS2000") && prj.contains("39"))
+    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Geo
 import Reports
 import Screening
 
@@ -22,6 +23,9 @@ struct AreaCommand: ParsableCommand {
     @Option(name: .long, help: "Data folder or layer file (default: the bundled geodata).")
     var data: String?
 
+    @Option(name: .long, help: "CRS of layers that do not name one (EPSG code or PROJ string); default lon/lat.")
+    var crs: String?
+
     @Option(name: .long, help: "text, json, csv or markdown.")
     var format: AreaFormat = .text
 
@@ -36,7 +40,7 @@ struct AreaCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let dataset = try Dataset.load(folder: DataLocator.folder(explicit: data))
+            let dataset = try Dataset.load(folder: DataLocator.folder(explicit: data), assumedCRS: crs.map(CRS.init))
             let report = try AreaReporter.report(dataset, districtBreakdown: !noDistricts, overlapMatrix: !noMatrix)
             switch format {
             case .text: print(AreaReportRendering.text(report, language: lang), terminator: "")

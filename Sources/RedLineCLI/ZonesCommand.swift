@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Geo
 import Reports
 import Screening
 
@@ -23,6 +24,9 @@ struct ZonesCheck: ParsableCommand {
     @Option(name: .long, help: "Data folder or layer file (default: the bundled geodata).")
     var data: String?
 
+    @Option(name: .long, help: "CRS of layers that do not name one (EPSG code or PROJ string); default lon/lat.")
+    var crs: String?
+
     @Option(name: .long, help: "Write a repaired copy to this new folder, with fix-log.txt; the original is never changed.")
     var fix: String?
 
@@ -37,7 +41,7 @@ struct ZonesCheck: ParsableCommand {
     func run() throws {
         do {
             let source = try DataLocator.folder(explicit: data)
-            let reading = try DatasetReader.read(source)
+            let reading = try DatasetReader.read(source, assumedCRS: crs.map(CRS.init))
             let problems = try DatasetCheck.run(reading)
             switch format {
             case .text: print(DataReports.problemsText(problems, source: source), terminator: "")
@@ -77,6 +81,9 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: "Report language: en or zh.")
     var lang: Language = .en
 
+    @Option(name: .long, help: "CRS of layers that do not name one (EPSG code or PROJ string); default lon/lat.")
+    var crs: String?
+
     @Option(name: .long, help: "Write the gained and lost pieces of every kind to this GeoJSON file.")
     var geojson: String?
 
@@ -88,7 +95,8 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let diff: DatasetDiff
         do {
-            diff = try DatasetDiffer.diff(old: Dataset.load(folder: old), new: Dataset.load(folder: new))
+            let assumed = crs.map(CRS.init)
+            diff = try DatasetDiffer.diff(old: Dataset.load(folder: old, assumedCRS: assumed), new: Dataset.load(folder: new, assumedCRS: assumed))
             switch format {
             case .text: print(DataReports.diffText(diff, old: old, new: new, language: lang), terminator: "")
             case .json: print(DataReports.diffJSON(diff, old: old, new: new), terminator: "")

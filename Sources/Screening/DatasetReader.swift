@@ -17,19 +17,21 @@ public struct DatasetReading: Sendable {
 
 /// Reads data folders and layer files without stopping at the first problem.
 public enum DatasetReader {
-    /// Reads `path`: a folder with `catalog.json`, or one GeoJSON layer file.
-    public static func read(_ path: String) throws -> DatasetReading {
+    /// Reads `path`: a folder with `catalog.json`, or one layer file. Layers that do not name their CRS are taken to
+    /// be in `assumedCRS` (default: lon/lat).
+    public static func read(_ path: String, assumedCRS: CRS? = nil) throws -> DatasetReading {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ScreeningError.data(file: path, feature: nil, message: "no such file or folder")
         }
-        return isDirectory.boolValue ? try readFolder(path) : try readSingleFile(path)
+        let isFolder = isDirectory.boolValue && !path.lowercased().hasSuffix(".gdb")
+        return isFolder ? try readFolder(path, assumedCRS: assumedCRS) : try readSingleFile(path, assumedCRS: assumedCRS)
     }
 
-    private static func readSingleFile(_ path: String) throws -> DatasetReading {
-        var state = ReadState()
+    private static func readSingleFile(_ path: String, assumedCRS: CRS?) throws -> DatasetReading {
+        var state = ReadState(assumedCRS: assumedCRS)
         let bytes: [UInt8]
-        do { bytes = try Array(readFile(path)) } catch {
+        do { bytes = path.lowercased().hasSuffix(".gdb") ? Array(path.utf8) : try Array(readFile(path)) } catch {
             throw ScreeningError.data(file: path, feature: nil, message: "cannot read: \(error)")
         }
         let name = (path as NSString).lastPathComponent
@@ -42,7 +44,7 @@ public enum DatasetReader {
         return DatasetReading(dataset: dataset, problems: state.problems, rawLayers: collection.map { [(info, $0)] } ?? [], catalog: nil)
     }
 
-    private static func readFolder(_ folder: String) throws -> DatasetReading {
+    private static func readFolder(_ folder: String, assumedCRS: CRS?) throws -> DatasetReading {
         let catalogPath = (folder as NSString).appendingPathComponent("catalog.json")
         let catalogValue: JSONValue
         do {
@@ -52,7 +54,7 @@ public enum DatasetReader {
         } catch {
             throw ScreeningError.data(file: catalogPath, feature: nil, message: "not valid JSON: \(error)")
         }
-        var state = ReadState()
+        var state = ReadState(assumedCRS: assumedCRS)
         var layers: [LayerInfo] = []
         var raw: [(LayerInfo, FeatureCollection)] = []
         do {
@@ -105,6 +107,8 @@ public enum DatasetReader {
 
 /// Zones and problems accumulated across the layers of one reading.
 private struct ReadState {
+    /// The CRS of layers that do not name one (nil: lon/lat).
+    let assumedCRS: CRS?
     var zones: [Zone] = []
     var problems: [DataProblem] = []
     var seenIDs: [String: String] = [:]
@@ -124,7 +128,7 @@ private struct ReadState {
             problems.append(DataProblem(.error, "malformed-feature", file: file, featureIndex: rejected.featureIndex, zoneID: rejected.featureID,
                                         message: (rejected.line.map { "line \($0): " } ?? "") + rejected.message))
         }
-        if let crs = collection.crs, !crs.isKnownGeographic {
+        if let crs = collection.crs ?? assumedCRS, !crs.isKnownGeographic {
             // A projected layer (a Shapefile's .prj, a GeoPackage's CRS, a legacy GeoJSON crs) is brought to CGCS2000 lon/lat.
             do {
                 let transform = try CoordinateTransform(from: crs, to: .cgcs2000)

@@ -507,4 +507,26 @@ struct GDALFormatTests {
         let prj = try String(contentsOfFile: folder.appendingPathComponent("gk.prj").path, encoding: .utf8)
         #expect(prj.contains("CGCS2000") && prj.contains("39"))
     }
+
+    @Test("--crs on area reads a projected layer that does not name its CRS; without it the layer is refused")
+    func areaWithDeclaredCRS() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-crs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let projected = folder.appendingPathComponent("water-gk.geojson").path
+        #expect(try redline(["convert", "geodata/layers/water_source.geojson", projected, "--to-crs", "EPSG:4548"]).status == 0)
+        var collection = try GeoJSON.read(contentsOf: projected)
+        collection.crs = nil
+        let bare = folder.appendingPathComponent("water-bare.geojson").path
+        try Data(GeoJSON.encode(collection)).write(to: URL(fileURLWithPath: bare))
+        #expect(try redline(["area", "--data", bare, "--no-districts", "--no-matrix"]).status == 1)
+        func total(_ arguments: [String]) throws -> Double? {
+            let json = try JSONValue.parse(Array(try redline(["area", "--format", "json", "--no-districts", "--no-matrix"] + arguments).stdout.utf8))
+            return json.objectValue?["zone_area_report"]?.arrayValue?.compactMap(\.objectValue)
+                .first { $0["kind"] == "water_source" && $0["level"] == "*" }?["union_area_m2"]?.doubleValue
+        }
+        let declared = try #require(try total(["--data", bare, "--crs", "EPSG:4548"]))
+        let bundled = try #require(try total([]))
+        // Written to the millimetre in the plane: the areas agree to 1e-7.
+        #expect(abs(declared - bundled) <= bundled * 1e-7)
+    }
 }

@@ -73,17 +73,22 @@ public struct CoordinateTransform: Sendable, Hashable {
     public func transform(_ geometry: Geometry) throws -> Geometry {
         let projContext = PROJContext.current
         let pj = try projContext.transform(from: source, to: target)
+        return try CoordinateTransform.apply(pj, direction: PJ_FWD, to: geometry, context: projContext, label: "\(source) → \(target)")
+    }
+
+    /// Runs a PROJ operation over every coordinate of a geometry (GEOS `GEOSGeom_transformXY`).
+    static func apply(_ pj: OpaquePointer, direction: PJ_DIRECTION, to geometry: Geometry, context projContext: PROJContext, label: String) throws -> Geometry {
         let context = GEOSContext.current
         final class Failure { var happened = false }
         let failure = Failure()
         let result: OpaquePointer? = withExtendedLifetime(failure) {
-            var state = (pj: pj, failure: Unmanaged.passUnretained(failure).toOpaque())
+            var state = (pj: pj, failure: Unmanaged.passUnretained(failure).toOpaque(), direction: direction)
             return withUnsafeMutablePointer(to: &state) { statePointer in
                 context.clearMessage()
                 return GEOSGeom_transformXY_r(context.handle, geometry.handle, { x, y, userdata in
                     guard let x, let y, let userdata else { return 0 }
-                    let state = userdata.assumingMemoryBound(to: (pj: OpaquePointer, failure: UnsafeMutableRawPointer).self).pointee
-                    let out = proj_trans(state.pj, PJ_FWD, proj_coord(x.pointee, y.pointee, 0, 0))
+                    let state = userdata.assumingMemoryBound(to: (pj: OpaquePointer, failure: UnsafeMutableRawPointer, direction: PJ_DIRECTION).self).pointee
+                    let out = proj_trans(state.pj, state.direction, proj_coord(x.pointee, y.pointee, 0, 0))
                     guard out.xy.x.isFinite, out.xy.y.isFinite else {
                         Unmanaged<Failure>.fromOpaque(state.failure).takeUnretainedValue().happened = true
                         return 0
@@ -96,10 +101,41 @@ public struct CoordinateTransform: Sendable, Hashable {
         }
         guard let result else {
             if failure.happened {
-                throw GeoError.proj(operation: "transform \(source) → \(target)", message: projContext.errorMessage(of: pj))
+                throw GeoError.proj(operation: "transform \(label)", message: projContext.errorMessage(of: pj))
             }
             throw context.error("transformXY")
         }
         return Geometry(owning: result)
+    }
+}
+
+/// A coordinate operation given as a PROJ pipeline string (for example a seven-parameter Helmert shift between
+/// datums), run forward or inverse. Like `CoordinateTransform`, a description only: each thread makes its own PJ.
+public struct PipelineTransform: Sendable, Hashable {
+    /// The PROJ pipeline, for example "+proj=pipeline +step +inv +proj=tmerc … +step +proj=helmert …".
+    public let definition: String
+    /// Whether to run the pipeline backwards.
+    public let isInverse: Bool
+
+    /// Checks that PROJ accepts the pipeline.
+    public init(_ definition: String) throws {
+        self.definition = definition
+        isInverse = false
+        _ = try PROJContext.current.operation(definition)
+    }
+
+    private init(definition: String, isInverse: Bool) {
+        self.definition = definition
+        self.isInverse = isInverse
+    }
+
+    /// The same pipeline run the other way.
+    public var inverse: PipelineTransform { PipelineTransform(definition: definition, isInverse: !isInverse) }
+
+    /// Transforms every coordinate of a geometry.
+    public func transform(_ geometry: Geometry) throws -> Geometry {
+        let context = PROJContext.current
+        let pj = try context.operation(definition)
+        return try CoordinateTransform.apply(pj, direction: isInverse ? PJ_INV : PJ_FWD, to: geometry, context: context, label: "pipeline")
     }
 }

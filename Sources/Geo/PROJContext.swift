@@ -47,6 +47,17 @@ final class PROJContext {
         return String(cString: text)
     }
 
+    /// The cached coordinate operation of a PROJ pipeline string, made on first use.
+    func operation(_ definition: String) throws -> OpaquePointer {
+        let key = TransformKey(source: "operation", target: definition)
+        if let cached = transforms[key] { return cached }
+        guard let pj = proj_create(handle, definition) else {
+            throw GeoError.proj(operation: "create operation \(definition)", message: errorMessage())
+        }
+        transforms[key] = pj
+        return pj
+    }
+
     /// The cached transformation from `source` to `target` with longitude/easting first, made on first use.
     func transform(from source: CRS, to target: CRS) throws -> OpaquePointer {
         let key = TransformKey(source: source.definition, target: target.definition)

@@ -80,3 +80,56 @@ struct BoundaryPointFileTests {
         #expect(try back.isExactlyEqual(to: polygon, tolerance: 1e-7))
     }
 }
+
+@Suite("Xi'an 1980 and Beijing 1954 with 转换参数")
+struct OldDatumTests {
+    /// A 界址点 file in an old datum whose coordinates are the CGCS2000 corners of [117.40, 117.41] × [40.00, 40.01]
+    /// taken through the same pipeline backwards.
+    static func file(system: String, parameters: String) throws -> (String, [Coordinate]) {
+        let header = """
+        [属性描述]
+        坐标系=\(system)
+        几度分带=3
+        投影类型=高斯克吕格
+        计量单位=米
+        带号=39
+        转换参数=\(parameters)
+        [地块坐标]
+        """
+        // Read an empty-parcel header to get the pipeline, then run it backwards on the corners.
+        let probe = header + "\n5,1,P,地块,面,,,,@\nJ1,1,4429605,39534157\nJ2,1,4429609,39535011\nJ3,1,4430719,39535006\nJ1,1,4429605,39534157\n"
+        let pipeline = try #require(try BoundaryPointFile.read(Array(probe.utf8), file: "probe.txt").header.pipeline)
+        let corners = [Coordinate(117.40, 40.00), Coordinate(117.41, 40.00), Coordinate(117.41, 40.01), Coordinate(117.40, 40.01)]
+        var lines = [header, "5,8.9,DK-XA,西安80地块,面,,,,@"]
+        for (i, c) in (corners + [corners[0]]).enumerated() {
+            let old = try #require(try pipeline.inverse.transform(Geometry.point(c.x, c.y)).pointCoordinate)
+            lines.append("J\(i == 4 ? 1 : i + 1),1,\(String(format: "%.4f", old.y)),\(String(format: "%.4f", old.x))")
+        }
+        return (lines.joined(separator: "\n"), corners)
+    }
+
+    @Test("coordinates in Xi'an 1980 and Beijing 1954 with seven parameters come back to the CGCS2000 corners")
+    func roundTrip() throws {
+        for system in ["1980西安坐标系", "1954北京坐标系"] {
+            let (text, corners) = try Self.file(system: system, parameters: "-100.5,50.2,80.3,0.5,-0.3,1.2,2.5")
+            let (header, parcels) = try BoundaryPointFile.read(Array(text.utf8), file: "old.txt")
+            #expect(header.pipeline != nil)
+            guard case let .polygon(rings)? = parcels.first?.geometry.shape else { Issue.record("no polygon"); continue }
+            for (got, want) in zip(rings[0], corners) {
+                // Back within 5e-8° (about 4 mm; measured 1.7e-8°, the rounding of the Helmert and geocentric inverses in PROJ).
+                #expect(abs(got.x - want.x) < 5e-8 && abs(got.y - want.y) < 5e-8, "\(system): \(got) vs \(want)")
+            }
+        }
+    }
+
+    @Test("the parameters are applied: a 100 m shift of the datum moves the parcel by roughly that much on the ground")
+    func parametersMatter() throws {
+        let (text, _) = try Self.file(system: "1980西安坐标系", parameters: "0.001,0,0,0,0,0,0")
+        let shifted = text.replacingOccurrences(of: "转换参数=0.001,0,0,0,0,0,0", with: "转换参数=100,0,0,0,0,0,0")
+        let a = try #require(try BoundaryPointFile.read(Array(text.utf8), file: "a.txt").parcels.first?.geometry.centroid())
+        let b = try #require(try BoundaryPointFile.read(Array(shifted.utf8), file: "b.txt").parcels.first?.geometry.centroid())
+        let moved = try a.distance(meters: b)
+        // ΔX = 100 m along the geocentric X axis: at 117°E, 40°N its horizontal part is about 100·sqrt(sin²117° + sin²40° cos²117°) ≈ 93 m.
+        #expect(moved > 80 && moved < 100, "moved \(moved) m")
+    }
+}

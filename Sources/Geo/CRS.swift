@@ -31,6 +31,20 @@ public struct CRS: Sendable, Hashable, CustomStringConvertible {
 
     /// The definition as given.
     public var description: String { definition }
+
+    /// Whether the definition carries explicit datum-shift parameters (a PROJ string with +towgs84).
+    public var hasTOWGS84: Bool { definition.lowercased().contains("towgs84") }
+
+    /// The definition to hand PROJ when transforming between this CRS and `other`.
+    ///
+    /// PROJ drops a source's +towgs84 toward an EPSG geographic CRS and makes a ballpark (no shift) transformation;
+    /// it applies the parameters only when the other side is a PROJ string that also has +towgs84. So CGCS2000 or
+    /// WGS 84 facing a +towgs84 CRS is spelled as such a string (CGCS2000 and WGS 84 agree to centimetres).
+    func towgs84Partner(of other: CRS) -> String {
+        guard other.hasTOWGS84, isKnownGeographic, !hasTOWGS84 else { return definition }
+        let ellipsoid = epsgCode == 4490 ? "+ellps=GRS80" : "+ellps=WGS84"
+        return "+proj=longlat \(ellipsoid) +towgs84=0,0,0 +no_defs"
+    }
 }
 
 /// The CGCS2000 Gauss–Krüger projections used for Chinese surveys and cadastre.

@@ -139,3 +139,17 @@ public struct PipelineTransform: Sendable, Hashable {
         return try CoordinateTransform.apply(pj, direction: isInverse ? PJ_INV : PJ_FWD, to: geometry, context: context, label: "pipeline")
     }
 }
+
+extension CRS {
+    /// The name of the CRS's geodetic datum as PROJ knows it (for example "Xian 1980"), when it has one.
+    public func datumName() throws -> String? {
+        let context = PROJContext.current
+        guard let pj = proj_create(context.handle, definition) else {
+            throw GeoError.unknownCRS(definition: definition, message: context.errorMessage())
+        }
+        defer { proj_destroy(pj) }
+        guard let datum = proj_crs_get_datum(context.handle, pj) ?? proj_crs_get_datum_ensemble(context.handle, pj) else { return nil }
+        defer { proj_destroy(datum) }
+        return proj_get_name(datum).map { String(cString: $0) }
+    }
+}

@@ -68,7 +68,7 @@ final class PROJContext {
             }
             proj_destroy(probe)
         }
-        guard let raw = proj_create_crs_to_crs(handle, source.definition, target.definition, nil) else {
+        guard let raw = proj_create_crs_to_crs(handle, source.towgs84Partner(of: target), target.towgs84Partner(of: source), nil) else {
             throw GeoError.proj(operation: "create transformation \(source) → \(target)", message: errorMessage())
         }
         // EPSG:4490 and 4326 are latitude-first by definition; normalise so x is always longitude (or easting).

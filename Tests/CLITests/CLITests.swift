@@ -456,8 +456,10 @@ struct GDALFormatTests {
         try Self.ogr2ogr(["-f", "ESRI Shapefile", path("gk.shp"), original, "-t_srs", "EPSG:4527", "-lco", "ENCODING=UTF-8"])
         try Self.ogr2ogr(["-f", "GPKG", path("parcel.gpkg"), original])
         try Self.ogr2ogr(["-f", "KML", path("parcel.kml"), original])
+        try Self.ogr2ogr(["-f", "LIBKML", path("parcel.kmz"), original])
+        try Self.ogr2ogr(["-f", "OpenFileGDB", path("parcel.gdb"), original])
         let expected = try WebMapTests.overlaps(redline(["screen", original, "--format", "json"]))
-        for name in ["gbk.shp", "nocpg.shp", "gk.shp", "parcel.gpkg", "parcel.kml"] {
+        for name in ["gbk.shp", "nocpg.shp", "gk.shp", "parcel.gpkg", "parcel.kml", "parcel.kmz", "parcel.gdb"] {
             let run = try redline(["screen", path(name), "--category", "PV", "--format", "json"])
             #expect(run.status == 4, "\(name): \(run.stderr)")
             let got = try WebMapTests.overlaps(run)

@@ -133,3 +133,27 @@ struct OldDatumTests {
         #expect(moved > 80 && moved < 100, "moved \(moved) m")
     }
 }
+
+@Suite("Old datums given with --crs")
+struct OldDatumCRSTests {
+    static let point = #"{"type":"Feature","properties":{"category":"IG"},"geometry":{"type":"Point","coordinates":[39534157.59,4429605.67]}}"#
+
+    @Test("an EPSG Xi'an 1980 CRS without parameters is refused; with +towgs84 it agrees with the 界址点 pipeline of the same parameters")
+    func towgs84() throws {
+        let collection = try GeoJSON.read(Self.point)
+        guard case let .failure(error)? = Submission.read(collection, file: "x.geojson", crs: .epsg(2363)).first else {
+            Issue.record("EPSG:2363 should be refused without parameters"); return
+        }
+        #expect("\(error)".contains("+towgs84"))
+        let parameters = "-100.5,50.2,80.3,0.5,-0.3,1.2,2.5"
+        let crs = CRS("+proj=tmerc +lat_0=0 +lon_0=117 +k=1 +x_0=39500000 +y_0=0 +a=6378140 +rf=298.257 +towgs84=\(parameters) +units=m +no_defs")
+        let viaCRS = try #require(try Submission.read(collection, file: "x.geojson", crs: crs).first?.get().project.footprint.pointCoordinate)
+        let text = "[属性描述]\n坐标系=1980西安坐标系\n几度分带=3\n带号=39\n转换参数=\(parameters)\n[地块坐标]\n4,1,P,p,面,,,,@\nJ1,1,4429605.67,39534157.59\nJ2,1,4429605.67,39534257.59\nJ3,1,4429705.67,39534257.59\nJ1,1,4429605.67,39534157.59\n"
+        let (_, parcels) = try BoundaryPointFile.read(Array(text.utf8), file: "x.txt")
+        guard case let .polygon(rings)? = parcels.first?.geometry.shape else { Issue.record("no parcel"); return }
+        // Two routes through PROJ (a +towgs84 CRS and our Helmert pipeline, both position vector) meet within 1e-7° (~1 cm).
+        #expect(abs(rings[0][0].x - viaCRS.x) < 1e-7 && abs(rings[0][0].y - viaCRS.y) < 1e-7, "\(rings[0][0]) vs \(viaCRS)")
+        // cs2cs (PROJ 9.1) from the same +towgs84 string to "+proj=longlat +ellps=GRS80 +towgs84=0,0,0" prints 117.401222266 40.000093966.
+        #expect(abs(viaCRS.x - 117.401222266) < 1e-8 && abs(viaCRS.y - 40.000093966) < 1e-8, "\(viaCRS)")
+    }
+}

@@ -20,11 +20,7 @@ struct AreaCommand: ParsableCommand {
         discussion: "Areas are geodesic on the CGCS2000 ellipsoid, in km², 公顷 and 亩. --data takes a data folder or a single layer file whose features carry kind and level."
     )
 
-    @Option(name: .long, help: "Data folder or layer file (default: the bundled geodata).")
-    var data: String?
-
-    @Option(name: .long, help: "CRS of layers that do not name one (EPSG code or PROJ string); default lon/lat.")
-    var crs: String?
+    @OptionGroup var layers: LayerSourceOptions
 
     @Option(name: .long, help: "text, json, csv or markdown.")
     var format: AreaFormat = .text
@@ -40,7 +36,7 @@ struct AreaCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let dataset = try Dataset.load(folder: DataLocator.folder(explicit: data), assumedCRS: crs.map(CRS.init))
+            let dataset = try Dataset.load(folder: layers.source(), assumedCRS: layers.assumedCRS)
             let report = try AreaReporter.report(dataset, districtBreakdown: !noDistricts, overlapMatrix: !noMatrix)
             switch format {
             case .text: print(AreaReportRendering.text(report, language: lang), terminator: "")

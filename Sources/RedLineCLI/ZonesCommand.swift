@@ -21,11 +21,7 @@ struct ZonesCheck: ParsableCommand {
         discussion: "Exit status: 0 when nothing must be fixed (warnings allowed), 1 when there are errors or the folder cannot be read."
     )
 
-    @Option(name: .long, help: "Data folder or layer file (default: the bundled geodata).")
-    var data: String?
-
-    @Option(name: .long, help: "CRS of layers that do not name one (EPSG code or PROJ string); default lon/lat.")
-    var crs: String?
+    @OptionGroup var layers: LayerSourceOptions
 
     @Option(name: .long, help: "Write a repaired copy to this new folder, with fix-log.txt; the original is never changed.")
     var fix: String?
@@ -40,8 +36,8 @@ struct ZonesCheck: ParsableCommand {
 
     func run() throws {
         do {
-            let source = try DataLocator.folder(explicit: data)
-            let reading = try DatasetReader.read(source, assumedCRS: crs.map(CRS.init))
+            let source = try layers.source()
+            let reading = try DatasetReader.read(source, assumedCRS: layers.assumedCRS)
             let problems = try DatasetCheck.run(reading)
             switch format {
             case .text: print(DataReports.problemsText(problems, source: source), terminator: "")

@@ -182,7 +182,7 @@ public enum Submission {
 
         let category = overrides.category ?? properties[keys.category]?.stringValue ?? defaults.category
         guard let category, !category.isEmpty else {
-            throw fail("no project category: give --category (for example LV, RD, IG) or a \"\(keys.category)\" property")
+            throw fail("no project category: give --category (redline batch: --default-category) with a code such as LV, RD or IG, or a \"\(keys.category)\" property")
         }
         var attributes = ProjectAttributes()
         if let action = overrides.action {

@@ -29,9 +29,11 @@ enum BatchInputs {
             var inFolder: [String] = []
             while let relative = enumerator?.nextObject() as? String {
                 let ext = (relative as NSString).pathExtension.lowercased()
-                if geojsonExtensions.contains(ext) || lineExtensions.contains(ext) || (VectorFile.extensions.contains(ext) && ext != "gdb") {
+                if geojsonExtensions.contains(ext) || lineExtensions.contains(ext) || VectorFile.extensions.contains(ext) {
                     inFolder.append((input as NSString).appendingPathComponent(relative))
                 }
+                // A File Geodatabase is a folder read as one input; its inner files are not inputs.
+                if ext == "gdb" { enumerator?.skipDescendants() }
             }
             found += inFolder.sorted()
         }

@@ -180,14 +180,14 @@ public enum Submission {
             geometry = repaired
         }
 
-        let category = overrides.category ?? properties[keys.category]?.stringValue ?? defaults.category
+        let category = overrides.category ?? property(properties, keys.category)?.stringValue ?? defaults.category
         guard let category, !category.isEmpty else {
             throw fail("no project category: give --category (redline batch: --default-category) with a code such as LV, RD or IG, or a \"\(keys.category)\" property")
         }
         var attributes = ProjectAttributes()
         if let action = overrides.action {
             attributes.action = action
-        } else if let text = properties["action"]?.stringValue {
+        } else if let text = property(properties, "action")?.stringValue {
             guard let action = ProjectAction(rawValue: text) else { throw fail("property \"action\" is \"\(text)\"; use new, rebuild, expand or operate") }
             attributes.action = action
         } else if let action = defaults.action {
@@ -199,14 +199,14 @@ public enum Submission {
             ?? defaults.nationalMajorProject ?? false
         if let crossing = overrides.crossing {
             attributes.crossing = crossing
-        } else if let text = properties["crossing"]?.stringValue {
+        } else if let text = property(properties, "crossing")?.stringValue {
             guard let crossing = Crossing(rawValue: text) else { throw fail("property \"crossing\" is \"\(text)\"; use surface, tunnel, bridge or aerial") }
             attributes.crossing = crossing
         } else {
             attributes.crossing = defaults.crossing
         }
-        let id = properties[keys.id].flatMap { $0 == .null ? nil : $0.displayText } ?? feature.displayID
-        let name = properties[keys.name]?.stringValue
+        let id = property(properties, keys.id).flatMap { $0 == .null ? nil : $0.displayText } ?? feature.displayID
+        let name = property(properties, keys.name)?.stringValue
         return SubmittedProject(project: Project(id: id, name: name, category: category, attributes: attributes, footprint: geometry),
                                 notes: notes, featureIndex: feature.index)
     }
@@ -219,10 +219,18 @@ public enum Submission {
         return text
     }
 
-    /// A yes/no property. Shapefiles have no Boolean type and cut field names to 10 characters, so 0/1 and the
-    /// cut name ("discharges" for "discharges_to_water") are accepted too.
+    /// A property by name; failing that, the same name in another case (KML reads "name" back as "Name") or cut to the
+    /// 10 characters a Shapefile's .dbf allows ("discharges" for "discharges_to_water").
+    static func property(_ properties: JSONObject, _ key: String) -> JSONValue? {
+        if let value = properties[key] { return value }
+        let lowered = key.lowercased()
+        if let index = properties.keys.lastIndex(where: { $0.lowercased() == lowered }) { return properties.values[index] }
+        return key.count > 10 ? properties[String(key.prefix(10))] : nil
+    }
+
+    /// A yes/no property. Shapefiles have no Boolean type, so 0/1 are accepted too.
     private static func flag(_ properties: JSONObject, _ key: String, _ fail: (String) -> ScreeningError) throws -> Bool? {
-        guard let value = properties[key] ?? properties[String(key.prefix(10))], value != .null else { return nil }
+        guard let value = property(properties, key), value != .null else { return nil }
         if let flag = value.boolValue { return flag }
         if let number = value.doubleValue, number == 0 || number == 1 { return number == 1 }
         if let text = value.stringValue?.lowercased(), ["true", "false", "yes", "no", "1", "0", "是", "否"].contains(text) {

@@ -470,6 +470,15 @@ struct GDALFormatTests {
                 #expect(project?["name"]?.stringValue == "北部山前地面光伏电站（约40公顷）", "\(name): Chinese name decoded")
             }
         }
+        // The same folder as one batch: every file is a project, each prohibited, none an error.
+        let out = folder.path + "-out"
+        let batch = try redline(["batch", folder.path, "--default-category", "PV", "--out", out, "--quiet"])
+        #expect(batch.status == 4, "\(batch.stderr)")
+        let rows = try String(contentsOfFile: out + "/results.csv", encoding: .utf8).split(separator: "\r\n").dropFirst()
+        let cells = rows.map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows.count == 7 && cells.allSatisfy { $0[3] == "prohibited" }, "\(rows)")
+        // KML reads the name back as "Name"; it is found all the same.
+        #expect(cells.allSatisfy { $0[1] == "北部山前地面光伏电站（约40公顷）" }, "\(rows)")
     }
 
     @Test("a zone layer given as a projected Shapefile is brought to CGCS2000 and reports the GeoJSON layer's areas")

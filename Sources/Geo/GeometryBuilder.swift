@@ -27,10 +27,8 @@ struct GeometryBuilder {
 
     private func polygon(_ rings: [[Coordinate]]) throws -> OpaquePointer {
         guard !rings.isEmpty else { return try empty(GEOS_POLYGON) }
-        var flats: [[Double]] = []
-        flats.reserveCapacity(rings.count)
-        for ring in rings { flats.append(ring.flatMap { [$0.x, $0.y] }) }
-        return try polygon(rings: flats.count) { index, body in try flats[index].withUnsafeBufferPointer(body) }
+        // Coordinate is two Doubles in a row, so each ring is read in place as x, y pairs.
+        return try polygon(rings: rings.count) { index, body in try withFlat(rings[index], body) }
     }
 
     private func withFlat<R>(_ coordinates: [Coordinate], _ body: (UnsafeBufferPointer<Double>) throws -> R) throws -> R {
@@ -218,8 +216,9 @@ struct GeometryReader {
         guard GEOSisEmpty_r(h, simple) == 0, let sequence = GEOSGeom_getCoordSeq_r(h, simple) else { return }
         var size: UInt32 = 0
         guard GEOSCoordSeq_getSize_r(h, sequence, &size) == 1, size > 0 else { return }
-        x = [Double](repeating: 0, count: Int(size))
-        y = [Double](repeating: 0, count: Int(size))
+        // Grown in place, so the caller's buffers keep their capacity from ring to ring.
+        x.append(contentsOf: repeatElement(0, count: Int(size)))
+        y.append(contentsOf: repeatElement(0, count: Int(size)))
         x.withUnsafeMutableBufferPointer { xs in
             y.withUnsafeMutableBufferPointer { ys in
                 _ = GEOSCoordSeq_copyToArrays_r(h, sequence, xs.baseAddress, ys.baseAddress, nil, nil)

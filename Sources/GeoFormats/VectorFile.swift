@@ -62,7 +62,7 @@ public enum VectorFile {
                     let type = OGR_Fld_GetType(OGR_FD_GetFieldDefn(definition, field))
                     switch type {
                     case OFTInteger, OFTInteger64:
-                        properties[names[Int(field)]] = .number(JSONNumberFromInt(Int(OGR_F_GetFieldAsInteger64(feature, field))))
+                        properties[names[Int(field)]] = .number(JSONNumber(Int(OGR_F_GetFieldAsInteger64(feature, field))))
                     case OFTReal:
                         properties[names[Int(field)]] = JSONNumber(OGR_F_GetFieldAsDouble(feature, field)).map(JSONValue.number) ?? .null
                     default:
@@ -145,5 +145,3 @@ public enum VectorFile {
     }
 }
 
-/// A JSON integer.
-func JSONNumberFromInt(_ value: Int) -> JSONNumber { JSONNumber(value) }

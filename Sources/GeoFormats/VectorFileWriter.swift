@@ -53,7 +53,8 @@ extension VectorFile {
             defer { OGR_Fld_Destroy(definition) }
             _ = OGR_L_CreateField(layer, definition, 1)
         }
-        let transform = try crs.map { try CoordinateTransform(from: .cgcs2000, to: $0) }
+        // Into the layer's CRS (KML is always WGS 84, whatever was asked).
+        let transform = target == .cgcs2000 ? nil : try CoordinateTransform(from: .cgcs2000, to: target)
         let definition = OGR_L_GetLayerDefn(layer)
         for feature in collection.features {
             guard let out = OGR_F_Create(definition) else { continue }

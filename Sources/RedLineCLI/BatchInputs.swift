@@ -106,12 +106,6 @@ enum BatchInputs {
     }
 
     private static func item(_ file: String, _ result: Result<SubmittedProject, ScreeningError>) -> BatchItem {
-        switch result {
-        case let .success(submitted): return BatchItem(file: file, featureIndex: submitted.featureIndex, project: result)
-        case let .failure(error):
-            var index: Int?
-            if case let .footprint(_, feature?, _) = error, let number = Int(feature.split(separator: " ").dropFirst().first ?? "") { index = number }
-            return BatchItem(file: file, featureIndex: index, project: result)
-        }
+        BatchItem(file: file, featureIndex: Submission.featureIndex(of: result), project: result)
     }
 }

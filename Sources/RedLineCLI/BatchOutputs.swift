@@ -77,7 +77,7 @@ final class BatchOutputs {
             write(csv, [result.project.id ?? "", result.project.name ?? "", result.category.code, result.verdict.rawValue,
                         uniqueZones.joined(separator: ";"), protectedArea, protectedLength, nearest,
                         result.approvals.map(\.code).joined(separator: ";"), item.file, item.featureIndex.map(String.init) ?? "", ""]
-                .map(csvField).joined(separator: ",") + "\r\n")
+                .map(CSV.field).joined(separator: ",") + "\r\n")
             let provenance = Provenance(toolVersion: RedLineVersion.current, libraries: LibraryVersions.summary,
                                         inputFile: item.file, inputSHA256: checksum(item.file))
             let notes = (try? item.project.get().notes) ?? []
@@ -106,7 +106,7 @@ final class BatchOutputs {
                                                          verdict: nil, error: error.description, link: nil, place: nil))
             }
             write(csv, [submitted?.project.id ?? "", submitted?.project.name ?? "", submitted?.project.category ?? "", "error", "", "", "", "", "",
-                        item.file, item.featureIndex.map(String.init) ?? "", error.description].map(csvField).joined(separator: ",") + "\r\n")
+                        item.file, item.featureIndex.map(String.init) ?? "", error.description].map(CSV.field).joined(separator: ",") + "\r\n")
             let line = JSONObject([
                 "schema": .string(JSONReport.schema), "error": .string(error.description),
                 "input": .object(JSONObject(["file": .string(item.file), "feature": item.featureIndex.map { .number(JSONNumber($0)) } ?? .null])),
@@ -144,10 +144,5 @@ final class BatchOutputs {
             try? handle.synchronize()
             try? handle.close()
         }
-    }
-
-    private func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -151,12 +151,8 @@ struct Screen: ParsableCommand {
         } else {
             throw CLIError.usage("\(file) has no feature with id \"\(selector)\"")
         }
-        let picked = candidates.filter { candidate in
-            switch candidate {
-            case let .success(submitted): return submitted.featureIndex == wanted
-            case let .failure(error): return "\(error)".contains("feature \(wanted)")
-            }
-        }
+        // Compared as numbers: "feature 1" must not pick the error of feature 10.
+        let picked = candidates.filter { Submission.featureIndex(of: $0) == wanted }
         guard !picked.isEmpty else { throw CLIError.usage("\(file) has no feature \(wanted)") }
         return picked
     }

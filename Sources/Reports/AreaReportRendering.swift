@@ -44,10 +44,10 @@ public enum AreaReportRendering {
         }
         for district in report.districts {
             for row in district.groups {
-                lines.append([quoted(district.district.name), row.kind.rawValue, row.level, "", "", fixed(row.area.squareKilometres, 6),
+                lines.append([CSV.field(district.district.name), row.kind.rawValue, row.level, "", "", fixed(row.area.squareKilometres, 6),
                               fixed(row.area.hectares, 4), fixed(row.area.mu, 2)].joined(separator: ","))
             }
-            lines.append([quoted(district.district.name), "protected", "*", "", "", fixed(district.protectedArea.squareKilometres, 6),
+            lines.append([CSV.field(district.district.name), "protected", "*", "", "", fixed(district.protectedArea.squareKilometres, 6),
                           fixed(district.protectedArea.hectares, 4), fixed(district.protectedArea.mu, 2)].joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
@@ -154,7 +154,4 @@ public enum AreaReportRendering {
         String(format: "%.\(decimals)f", value)
     }
 
-    static func quoted(_ text: String) -> String {
-        text.contains(",") || text.contains("\"") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-    }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Geo
 
@@ -39,7 +38,7 @@ public struct Dataset: Sendable {
     /// SHA-256 over the layers' checksums in catalog order: one value naming the exact data used.
     public var digest: String {
         let joined = layers.map { "\($0.file) \($0.sha256)\n" }.joined()
-        return SHA256.hash(data: Array(joined.utf8)).hexString
+        return sha256Hex(Array(joined.utf8))
     }
 
     /// The catalog's region box [west, south, east, north], when it declares one.

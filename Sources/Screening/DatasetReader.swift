@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Geo
 import GeoFormats
@@ -38,7 +37,7 @@ public enum DatasetReader {
         let (zones, collection) = state.readZones(bytes: bytes, file: name, path: path, kind: nil, illustrative: false)
         let info = LayerInfo(file: name, kind: nil, name: LocalizedText(zh: name, en: name), authority: "", date: "", source: path,
                              licence: "", isIllustrative: zones.contains(where: \.isIllustrative), crs: collection?.crs?.definition ?? "EPSG:4326",
-                             sha256: SHA256.hash(data: bytes).hexString, featureCount: zones.count)
+                             sha256: sha256Hex(bytes), featureCount: zones.count)
         let dataset = Dataset(folder: (path as NSString).deletingLastPathComponent, name: name, version: String(info.sha256.prefix(12)),
                               layers: [info], zones: zones, regionBox: nil)
         return DatasetReading(dataset: dataset, problems: state.problems, rawLayers: collection.map { [(info, $0)] } ?? [], catalog: nil)
@@ -79,7 +78,7 @@ public enum DatasetReader {
                     state.problems.append(DataProblem(.error, "missing-layer", file: file, message: "cannot read the layer listed in catalog.json: \(error.localizedDescription)"))
                     continue
                 }
-                let sha = SHA256.hash(data: bytes).hexString
+                let sha = sha256Hex(bytes)
                 if let declared = try f.optionalString("sha256"), declared.lowercased() != sha {
                     state.problems.append(DataProblem(.error, "checksum", file: file,
                         message: "SHA-256 is \(sha) but catalog.json declares \(declared): the file changed after the catalog was written; check it and update the catalog"))

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Geo
 
@@ -83,7 +82,7 @@ public enum DatasetRepair {
             let target = destinationURL.appendingPathComponent(info.file)
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(bytes).write(to: target)
-            newChecksums[info.file] = SHA256.hash(data: bytes).hexString
+            newChecksums[info.file] = sha256Hex(bytes)
         }
         for problem in problems where ["gap", "beyond-districts", "unknown-kind", "unknown-level", "outside-region", "malformed-feature", "unreadable", "missing-layer", "crs"].contains(problem.code) {
             log.append(Change(file: problem.file, featureIndex: problem.featureIndex, zoneID: problem.zoneID, action: "not repaired, for the data owner: \(problem.message)"))

@@ -81,9 +81,6 @@ public struct RuleCondition: Sendable, Hashable {
         if let zoneLevels, !zoneLevels.contains(level) { return false }
         return true
     }
-
-    /// Whether the condition reads the discharge attribute.
-    var dependsOnDischarge: Bool { dischargesToWater != nil }
 }
 
 /// One clause of a cell: a condition (none for the last) and what follows.

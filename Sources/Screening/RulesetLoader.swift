@@ -1,4 +1,3 @@
-import Crypto
 import Geo
 
 extension Ruleset {
@@ -20,7 +19,7 @@ extension Ruleset {
             throw ScreeningError.ruleset(file: path, message: "not valid JSON: \(error)")
         }
         var ruleset = try parse(value, file: path)
-        ruleset.sha256 = SHA256.hash(data: bytes).hexString
+        ruleset.sha256 = sha256Hex(bytes)
         return ruleset
     }
 
@@ -168,20 +167,4 @@ extension Ruleset {
         }
         return condition
     }
-}
-
-extension Sequence where Element == UInt8 {
-    var hexString: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for byte in self {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-}
-
-extension Digest {
-    var hexString: String { Array(self).hexString }
 }

@@ -101,17 +101,17 @@ public enum Submission {
                                                 datum: datum, repair: repair) }
                 .mapError { $0 as? ScreeningError ?? .footprint(file: file, feature: label(index: feature.index, id: feature.displayID), message: "\($0)") })
         }
-        return results.sorted { index(of: $0) < index(of: $1) }
+        return results.sorted { (featureIndex(of: $0) ?? Int.max) < (featureIndex(of: $1) ?? Int.max) }
     }
 
-    private static func index(of result: Result<SubmittedProject, ScreeningError>) -> Int {
+    /// The index of the feature a result is about: the project's, or the one an error's `label` names; nil for a whole-file error.
+    public static func featureIndex(of result: Result<SubmittedProject, ScreeningError>) -> Int? {
         switch result {
         case let .success(submitted): return submitted.featureIndex
         case let .failure(error):
-            if case let .footprint(_, feature, _) = error, let feature, let number = Int(feature.split(separator: " ").dropFirst().first ?? "") {
-                return number
-            }
-            return Int.max
+            guard case let .footprint(_, feature?, _) = error else { return nil }
+            let words = feature.split(separator: " ")
+            return words.first == "feature" && words.count > 1 ? Int(words[1]) : nil
         }
     }
 

@@ -21,6 +21,8 @@ final class ZoneIndex: Sendable {
     let coarse: [Int: [(rectangle: Envelope, piece: Geometry)]]
     let pieceIndex: SpatialIndex
     private let planes = Mutex<[String: PlaneChunks]>([:])
+    /// Held while chunks for a new plane are made, so that the workers of a batch wait for one build instead of each making their own.
+    private let planeBuild = Mutex<Void>(())
 
     /// Boundary chunks of every zone in one plane, indexed per kind.
     final class PlaneChunks: Sendable {
@@ -101,6 +103,16 @@ final class ZoneIndex: Sendable {
     /// The boundary chunks in `plane`, made on first use (in parallel) and kept.
     func chunks(in plane: LocalPlane) throws -> PlaneChunks {
         if let ready = planes.withLock({ $0[plane.crs.definition] }) { return ready }
+        return try planeBuild.withLock { _ in
+            if let ready = planes.withLock({ $0[plane.crs.definition] }) { return ready }
+            let built = try buildChunks(in: plane)
+            planes.withLock { $0[plane.crs.definition] = built }
+            return built
+        }
+    }
+
+    /// Every rule-carrying zone's boundary in `plane`, cut into chunks of at most 32 segments, indexed per kind.
+    private func buildChunks(in plane: LocalPlane) throws -> PlaneChunks {
         let zones = self.zones
         let perZone = try parallelMap(zones.count) { index -> [Geometry] in
             guard zones[index].kind.carriesRules else { return [] }
@@ -118,12 +130,7 @@ final class ZoneIndex: Sendable {
             guard !ids.isEmpty else { continue }
             byKind[kind] = (ids, try SpatialIndex(geometries: ids.map { chunks[$0] }))
         }
-        let built = PlaneChunks(chunks: chunks, owner: owner, byKind: byKind)
-        return planes.withLock { stored in
-            if let other = stored[plane.crs.definition] { return other }
-            stored[plane.crs.definition] = built
-            return built
-        }
+        return PlaneChunks(chunks: chunks, owner: owner, byKind: byKind)
     }
 
     /// The nearest zone of `kind` within `maxDistance` plane metres of a projected footprint (prepared, so that each

@@ -57,6 +57,20 @@ struct CLITests {
         #expect(help.stdout.contains("screen"))
     }
 
+    @Test("--feature 1 picks feature 1 alone, not also the error of feature 10")
+    func featureSelectionByNumber() throws {
+        let features = (0...10).map { index in
+            let properties = index == 10 ? "{}" : "{\"category\":\"LV\"}"
+            return "{\"type\":\"Feature\",\"properties\":\(properties),\"geometry\":{\"type\":\"Point\",\"coordinates\":[117.4,40.0]}}"
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("redline-eleven-\(UUID().uuidString).geojson").path
+        try Data(("{\"type\":\"FeatureCollection\",\"features\":[" + features.joined(separator: ",") + "]}").utf8).write(to: URL(fileURLWithPath: path))
+        let first = try redline(["screen", path, "--feature", "1"])
+        #expect(first.status == 2, "\(first.stderr)")
+        let tenth = try redline(["screen", path, "--feature", "10"])
+        #expect(tenth.status == 1 && tenth.stderr.contains("no project category"), "\(tenth.stderr)")
+    }
+
     @Test("there are examples to run")
     func examplesExist() {
         #expect(examples.count >= 8)
@@ -506,7 +520,7 @@ struct GDALFormatTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-convert-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let expected = try WebMapTests.overlaps(redline(["screen", original, "--format", "json"]))
-        for (name, extra) in [("out.gpkg", [String]()), ("out.shp", []), ("out.kml", []), ("gk.shp", ["--to-crs", "EPSG:4527"])] {
+        for (name, extra) in [("out.gpkg", [String]()), ("out.shp", []), ("out.kml", []), ("gk.shp", ["--to-crs", "EPSG:4527"]), ("gk.kml", ["--to-crs", "EPSG:4527"])] {
             let path = folder.appendingPathComponent(name).path
             let converted = try redline(["convert", original, path] + extra)
             #expect(converted.status == 0, "\(name): \(converted.stderr)")

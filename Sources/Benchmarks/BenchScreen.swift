@@ -1,6 +1,7 @@
 import Foundation
 import Geo
 import Screening
+import Synchronization
 
 /// The bench workload through the screener, timed by stage, answers written as compare.py reads them.
 func benchScreen(folder: String, out: String, options: [String]) throws {
@@ -40,33 +41,10 @@ func benchScreen(folder: String, out: String, options: [String]) throws {
     var zoneReport: AreaReport?
     if withZoneReport { zoneReport = try stage("zone_report") { try AreaReporter.report(reading.dataset, districtBreakdown: false, overlapMatrix: false) } }
     try stage("write") {
-        var records: [JSONValue] = []
-        records.reserveCapacity(results.count)
-        for result in results {
-            var record = JSONObject()
-            record["id"] = .string(result.project.id ?? "")
-            record["category"] = .string(result.category.code)
-            record["geom_type"] = .string(result.project.footprint.kind.name)
-            if let area = result.footprintArea { record["area_m2"] = number(area.squareMetres) }
-            if let length = result.footprintLength { record["length_m"] = number(length) }
-            record["intersections"] = .array(result.findings.filter { $0.relation != .nearby }.map { finding in
-                var row = JSONObject()
-                row["zone_id"] = .string(finding.zone.id)
-                row["kind"] = .string(finding.zone.kind.rawValue)
-                row["level"] = .string(finding.zone.level.code)
-                if let area = finding.overlapArea {
-                    row["overlap_area_m2"] = number(area.squareMetres)
-                    if let share = finding.overlapShare { row["overlap_pct"] = number(share * 100) }
-                }
-                if let length = finding.overlapLength { row["overlap_length_m"] = number(length) }
-                return .object(row)
-            })
-            var nearest = JSONObject()
-            for entry in result.nearest {
-                nearest[entry.kind.rawValue] = .object(JSONObject(["zone_id": .string(entry.zone.id), "distance_m": number(entry.distance)]))
-            }
-            record["nearest_within_5km"] = .object(nearest)
-            records.append(.object(record))
+        // Records are serialised on all cores in slices, then joined in order.
+        let slices = max(1, jobs * 4)
+        let texts = try parallelSlices(results.count, slices: slices) { range in
+            range.map { record(results[$0]).compact() }.joined(separator: ",")
         }
         var meta = JSONObject()
         meta["tool"] = "redline-bench screen (RedLine Screener)"
@@ -74,7 +52,7 @@ func benchScreen(folder: String, out: String, options: [String]) throws {
         meta["timings_s"] = .object(JSONObject(members: timings.map { ($0.0, number($0.1)) }))
         var root = JSONObject()
         root["meta"] = .object(meta)
-        root["footprints"] = .array(records)
+        root["footprints"] = .array([])
         if let zoneReport {
             root["zone_area_report"] = .array(zoneReport.groups.map { group in
                 .object(JSONObject(["kind": .string(group.kind.rawValue), "level": .string(group.level), "zones": .number(JSONNumber(group.zones)),
@@ -82,11 +60,55 @@ func benchScreen(folder: String, out: String, options: [String]) throws {
                                     "sum_area_km2": number(group.sumArea.squareKilometres), "union_area_km2": number(group.unionArea.squareKilometres)]))
             })
         }
-        try Data(JSONValue.object(root).compact().utf8).write(to: URL(fileURLWithPath: out))
+        // The footprints array is spliced in as text: "…"footprints":[]…" becomes "…"footprints":[records]…".
+        let skeleton = JSONValue.object(root).compact()
+        guard let hole = skeleton.range(of: "\"footprints\":[]") else { throw ScreeningError.data(file: out, feature: nil, message: "internal: no footprints member") }
+        let document = skeleton[..<hole.lowerBound] + "\"footprints\":[" + texts.filter { !$0.isEmpty }.joined(separator: ",") + "]" + skeleton[hole.upperBound...]
+        try Data(document.utf8).write(to: URL(fileURLWithPath: out))
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - total) / 1e9
     let summary = "  total        " + String(format: "%8.3f s   peak RSS %d MB, %d footprints, %d jobs\n", seconds, Int(peakResidentMegabytes()), results.count, jobs)
     FileHandle.standardError.write(Data(summary.utf8))
+}
+
+/// One footprint's answers in compare.py's schema.
+private func record(_ result: ScreeningResult) -> JSONValue {
+    var record = JSONObject()
+    record["id"] = .string(result.project.id ?? "")
+    record["category"] = .string(result.category.code)
+    record["geom_type"] = .string(result.project.footprint.kind.name)
+    if let area = result.footprintArea { record["area_m2"] = number(area.squareMetres) }
+    if let length = result.footprintLength { record["length_m"] = number(length) }
+    record["intersections"] = .array(result.findings.filter { $0.relation != .nearby }.map { finding in
+        var row = JSONObject()
+        row["zone_id"] = .string(finding.zone.id)
+        row["kind"] = .string(finding.zone.kind.rawValue)
+        row["level"] = .string(finding.zone.level.code)
+        if let area = finding.overlapArea {
+            row["overlap_area_m2"] = number(area.squareMetres)
+            if let share = finding.overlapShare { row["overlap_pct"] = number(share * 100) }
+        }
+        if let length = finding.overlapLength { row["overlap_length_m"] = number(length) }
+        return .object(row)
+    })
+    var nearest = JSONObject()
+    for entry in result.nearest {
+        nearest[entry.kind.rawValue] = .object(JSONObject(["zone_id": .string(entry.zone.id), "distance_m": number(entry.distance)]))
+    }
+    record["nearest_within_5km"] = .object(nearest)
+    return .object(record)
+}
+
+/// `body` over `slices` consecutive slices of 0..<count on all cores, results in slice order.
+private func parallelSlices(_ count: Int, slices: Int, _ body: @escaping @Sendable (Range<Int>) -> String) throws -> [String] {
+    let size = (count + slices - 1) / max(1, slices)
+    let texts = Mutex<[Int: String]>([:])
+    DispatchQueue.concurrentPerform(iterations: slices) { slice in
+        let range = min(count, slice * size)..<min(count, (slice + 1) * size)
+        let text = body(range)
+        texts.withLock { $0[slice] = text }
+    }
+    return texts.withLock { stored in (0..<slices).map { stored[$0] ?? "" } }
 }
 
 private func number(_ value: Double) -> JSONValue {

@@ -74,8 +74,14 @@ public final class SpatialIndex: @unchecked Sendable {
 
     /// The items whose envelopes intersect `envelope`, ascending.
     public func query(_ envelope: Envelope) throws -> [Int] {
-        let box = try Geometry.rectangle(envelope)
-        return withExtendedLifetime(box) { query(geometryHandle: box.handle) }
+        let context = GEOSContext.current
+        context.clearMessage()
+        // Only the envelope of the query geometry matters; GEOS makes a point or line for a degenerate one.
+        guard let box = GEOSGeom_createRectangle_r(context.handle, envelope.minX, envelope.minY, envelope.maxX, envelope.maxY) else {
+            throw context.error("createRectangle")
+        }
+        defer { GEOSGeom_destroy_r(context.handle, box) }
+        return query(geometryHandle: box)
     }
 
     /// The items whose envelopes intersect the envelope of `geometry`, ascending. An empty geometry finds nothing.

@@ -44,7 +44,10 @@ public final class Screener: Sendable {
         let kind = footprint.kind
         let isLinear = project.attributes.linear ?? kind.isLineal
         let footprintArea = kind.isPolygonal ? Area(squareMetres: try footprint.geodesicArea()) : nil
-        let footprintLength = kind.isLineal ? try footprint.geodesicLength() : nil
+        // Lines are measured in runs of 32 segments, so that runs wholly inside or outside a zone need no overlay.
+        let lineChunks = kind.isLineal ? try footprint.boundaryChunks(maxSegments: 32) : []
+        let chunkLengths = try lineChunks.map { try $0.geodesicLength() }
+        let footprintLength = kind.isLineal ? chunkLengths.reduce(0, +) : nil
         var notes: [LocalizedText] = []
 
         let (districts, coverage) = try districtCoverage(footprint, area: footprintArea, length: footprintLength)
@@ -58,14 +61,14 @@ public final class Screener: Sendable {
                 en: String(format: "Only %.1f%% of the footprint lies inside the districts this dataset covers; the rest was not screened.", coverage * 100)))
         }
 
+        let flatFootprint = PlanarLinework(boundaryOf: footprint.shape, maxSegments: 8)
         let applicableProximity = ruleset.proximity.filter { $0.categories.contains("*") || $0.categories.contains(category.code) }
         var findings: [Finding] = []
         var met = Set<Int>()
-        var lineChunks: [Geometry]?
         let margin = 1e-6 // degrees: keeps the clip rectangle's edges off the footprint
         if let e = footprint.envelope {
             let window = Envelope(minX: e.minX - margin, minY: e.minY - margin, maxX: e.maxX + margin, maxY: e.maxY + margin)
-            for (zoneNumber, covered) in try zoneIndex.zonesMeeting(footprint) {
+            for (zoneNumber, covered) in try zoneIndex.zonesMeeting(footprint, linework: flatFootprint) {
                 let zone = dataset.zones[zoneNumber]
                 met.insert(zoneNumber)
                 var finding: Finding
@@ -73,8 +76,7 @@ public final class Screener: Sendable {
                     finding = Finding(zone: ZoneReference(zone), relation: .inside, overlapArea: footprintArea, overlapLength: footprintLength,
                                       overlapShare: 1, overlapGeometry: footprint)
                 } else if let length = footprintLength {
-                    if lineChunks == nil { lineChunks = try footprint.boundaryChunks(maxSegments: 32) }
-                    finding = try lineOverlap(footprint, chunks: lineChunks ?? [], length: length, zone: zoneNumber, margin: margin)
+                    finding = try lineOverlap(footprint, chunks: lineChunks, lengths: chunkLengths, length: length, zone: zoneNumber, margin: margin)
                 } else {
                     let clipped = try (zoneIndex.clipSource(zone: zoneNumber, window: window) ?? zone.geometry).clipped(to: window)
                     finding = try overlap(of: footprint, with: clipped, zone: zone, area: footprintArea, length: footprintLength)
@@ -86,7 +88,7 @@ public final class Screener: Sendable {
 
         // Distances in the footprint's local Gauss–Krüger plane, against projected boundary chunks.
         let plane = try LocalPlane(around: [footprint])
-        let projectedFootprint = try PreparedGeometry(plane.forward.transform(footprint))
+        let projectedFootprint = try flatFootprint.transformed(by: plane.forward)
         let chunks = try zoneIndex.chunks(in: plane)
         // One search per kind, out to the longest distance any applicable rule of that kind uses.
         var reach: [ZoneKind: Double] = [:]
@@ -145,21 +147,31 @@ public final class Screener: Sendable {
                                protectedOverlapLength: footprintLength.map { min($0, protectedMeasure) })
     }
 
-    /// A line's overlap with a zone, chunk by chunk: each run of 32 segments is intersected with the zone clipped to
-    /// the run's own small window. Runs are split at the line's own vertices, so the lengths add up exactly.
-    private func lineOverlap(_ line: Geometry, chunks: [Geometry], length: Double, zone zoneNumber: Int, margin: Double) throws -> Finding {
+    /// A line's overlap with a zone, chunk by chunk: a run of 32 segments wholly inside or outside the zone (judged on
+    /// the zone's pieces) counts whole or not at all; one that crosses the boundary is intersected with the zone clipped
+    /// to the run's own small window. Runs are split at the line's own vertices, so the lengths add up exactly.
+    private func lineOverlap(_ line: Geometry, chunks: [Geometry], lengths: [Double], length: Double, zone zoneNumber: Int,
+                             margin: Double) throws -> Finding {
         let zone = dataset.zones[zoneNumber]
         var inside = 0.0
         var parts: [[Coordinate]] = []
         let z = zone.geometry.envelope
-        for chunk in chunks {
+        for (chunk, chunkLength) in zip(chunks, lengths) {
             guard let e = chunk.envelope, let z, e.intersects(z) else { continue }
-            let window = Envelope(minX: e.minX - margin, minY: e.minY - margin, maxX: e.maxX + margin, maxY: e.maxY + margin)
-            guard let source = try zoneIndex.clipSource(zone: zoneNumber, window: window) else { continue }
-            let part = try chunk.intersection(source.clipped(to: window)).extracting(dimension: 1)
-            guard !part.isEmpty else { continue }
-            inside += try part.geodesicLength()
-            if case let .multiLineString(lines) = part.shape { parts += lines } else if case let .lineString(single) = part.shape { parts.append(single) }
+            switch try zoneIndex.placement(of: chunk, linework: PlanarLinework(boundaryOf: chunk.shape, maxSegments: 8), zone: zoneNumber) {
+            case .outside:
+                continue
+            case .inside:
+                inside += chunkLength
+                if case let .lineString(whole) = chunk.shape { parts.append(whole) }
+            case .crossing:
+                let window = Envelope(minX: e.minX - margin, minY: e.minY - margin, maxX: e.maxX + margin, maxY: e.maxY + margin)
+                guard let source = try zoneIndex.clipSource(zone: zoneNumber, window: window) else { continue }
+                let part = try chunk.intersection(source.clipped(to: window)).extracting(dimension: 1)
+                guard !part.isEmpty else { continue }
+                inside += try part.geodesicLength()
+                if case let .multiLineString(lines) = part.shape { parts += lines } else if case let .lineString(single) = part.shape { parts.append(single) }
+            }
         }
         var finding = Finding(zone: ZoneReference(zone), relation: .touches)
         if inside >= length * (1 - 1e-12) {

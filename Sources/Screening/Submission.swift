@@ -96,11 +96,14 @@ public enum Submission {
         if let declared, let inFile = collection.crs, inFile != declared {
             return [.failure(.footprint(file: file, feature: nil, message: "the file declares \(inFile) but --crs says \(declared); remove one"))]
         }
-        for feature in collection.features {
-            results.append(Result { try project(from: feature, crs: declared ?? collection.crs, file: file, overrides: overrides, defaults: defaults, keys: keys,
-                                                datum: datum, repair: repair) }
-                .mapError { $0 as? ScreeningError ?? .footprint(file: file, feature: label(index: feature.index, id: feature.displayID), message: "\($0)") })
+        let features = collection.features, crs = declared ?? collection.crs
+        let one: @Sendable (Int) -> Result<SubmittedProject, ScreeningError> = { index in
+            let feature = features[index]
+            return Result { try project(from: feature, crs: crs, file: file, overrides: overrides, defaults: defaults, keys: keys, datum: datum, repair: repair) }
+                .mapError { $0 as? ScreeningError ?? .footprint(file: file, feature: label(index: feature.index, id: feature.displayID), message: "\($0)") }
         }
+        // Building and checking geometries is independent per feature: use every core.
+        results += (try? parallelMap(features.count, one)) ?? features.indices.map(one)
         return results.sorted { (featureIndex(of: $0) ?? Int.max) < (featureIndex(of: $1) ?? Int.max) }
     }
 

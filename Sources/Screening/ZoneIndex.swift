@@ -16,23 +16,29 @@ final class ZoneIndex: Sendable {
     let pieces: [Geometry]
     let pieceOwner: [Int]
     let pieceRectangle: [Envelope]
-    /// Coarser cells (at most 4,096 vertices) of the big zones, only as sources for clipping: a footprint's window
-    /// that straddles fine pieces usually still fits in one coarse cell, which is much smaller than the zone.
+    /// Coarser cells of the bigger zones (at most 1,024, then 4,096 vertices), only as sources for clipping: a
+    /// footprint's window that straddles fine pieces usually still fits in one coarser cell, which is much smaller
+    /// than the zone. Finest level first.
     let coarse: [Int: [(rectangle: Envelope, piece: Geometry)]]
     let pieceIndex: SpatialIndex
+    /// The pieces' rings as flat linework in degrees: piece i is runs pieceRuns[i], its rings start at pieceStarts[i].
+    let pieceLinework: PlanarLinework
+    let pieceRuns: [Range<Int>]
+    let pieceStarts: [Range<Int>]
     private let planes = Mutex<[String: PlaneChunks]>([:])
     /// Held while chunks for a new plane are made, so that the workers of a batch wait for one build instead of each making their own.
     private let planeBuild = Mutex<Void>(())
 
     /// Boundary chunks of every zone in one plane, indexed per kind.
     final class PlaneChunks: Sendable {
-        let chunks: [Geometry]
+        /// Chunk i is run i.
+        let linework: PlanarLinework
         let owner: [Int]
         /// Per kind: the chunk ids and an index over them (item i of the index is chunk ids[i]).
         let byKind: [ZoneKind: (ids: [Int], index: SpatialIndex)]
 
-        init(chunks: [Geometry], owner: [Int], byKind: [ZoneKind: (ids: [Int], index: SpatialIndex)]) {
-            self.chunks = chunks
+        init(linework: PlanarLinework, owner: [Int], byKind: [ZoneKind: (ids: [Int], index: SpatialIndex)]) {
+            self.linework = linework
             self.owner = owner
             self.byKind = byKind
         }
@@ -54,10 +60,25 @@ final class ZoneIndex: Sendable {
         self.pieces = pieces
         pieceOwner = owner
         pieceRectangle = rectangles
-        let big = zones.indices.filter { zones[$0].kind.carriesRules && zones[$0].geometry.numberOfPoints > 8192 }
-        let coarseCells = try parallelMap(big.count) { try zones[big[$0]].geometry.subdivisionCells(maxVertices: 4096) }
+        let levels = [1024, 4096]
+        let big = zones.indices.filter { zones[$0].kind.carriesRules && zones[$0].geometry.numberOfPoints > 2 * levels[0] }
+        let coarseCells = try parallelMap(big.count) { index in
+            let geometry = zones[big[index]].geometry
+            return try levels.filter { geometry.numberOfPoints > 2 * $0 }.flatMap { try geometry.subdivisionCells(maxVertices: $0) }
+        }
         coarse = Dictionary(uniqueKeysWithValues: zip(big, coarseCells))
         pieceIndex = try SpatialIndex(geometries: pieces)
+        var linework = PlanarLinework()
+        var runs: [Range<Int>] = [], starts: [Range<Int>] = []
+        for piece in pieces {
+            let (firstRun, firstStart) = (linework.runs.count, linework.starts.count)
+            linework.appendBoundary(of: piece.shape, maxSegments: 32)
+            runs.append(firstRun..<linework.runs.count)
+            starts.append(firstStart..<linework.starts.count)
+        }
+        pieceLinework = linework
+        pieceRuns = runs
+        pieceStarts = starts
     }
 
     /// The smallest geometry equal to zone `zone` inside `window`: the piece whose cut rectangle holds the window
@@ -78,26 +99,49 @@ final class ZoneIndex: Sendable {
         return zones[zone].geometry
     }
 
-    /// The zones whose pieces meet `footprint`, each with whether one piece covers it wholly (then the zone does).
-    ///
-    /// The footprint is prepared once for the many small tests; the relate-based "covers" is only tried on a piece
-    /// whose envelope holds the footprint's.
-    func zonesMeeting(_ footprint: Geometry) throws -> [(zone: Int, covered: Bool)] {
-        guard let e = footprint.envelope else { return [] }
-        let prepared = try PreparedGeometry(footprint)
+    /// The zones whose pieces meet `footprint` (given also as flat linework in degrees), each with whether one piece
+    /// covers it wholly (then the zone does). Clear cases are decided on the flat linework; GEOS decides the rest.
+    func zonesMeeting(_ footprint: Geometry, linework: PlanarLinework) throws -> [(zone: Int, covered: Bool)] {
         var result: [Int: Bool] = [:]
+        var prepared: PreparedGeometry?
         for piece in try pieceIndex.query(intersecting: footprint) {
             let zone = pieceOwner[piece]
             if result[zone] == true { continue }
-            guard try prepared.intersects(pieces[piece]) else { continue }
-            var covered = false
-            if !footprint.kind.isPuntal, let p = pieces[piece].envelope,
-               p.minX <= e.minX, p.minY <= e.minY, p.maxX >= e.maxX, p.maxY >= e.maxY {
-                covered = try prepared.isCovered(by: pieces[piece])
-            }
+            let (meets, covered) = try relate(footprint, linework: linework, piece: piece, prepared: &prepared)
+            guard meets else { continue }
             result[zone] = (result[zone] ?? false) || covered
         }
         return result.keys.sorted().map { ($0, result[$0] ?? false) }
+    }
+
+    /// How a small part of a footprint lies against zone `zone`, judged on the zone's pieces near it.
+    enum Placement { case outside, inside, crossing }
+
+    func placement(of part: Geometry, linework: PlanarLinework, zone: Int) throws -> Placement {
+        var meets = false
+        var prepared: PreparedGeometry?
+        for piece in try pieceIndex.query(intersecting: part) where pieceOwner[piece] == zone {
+            let (intersects, covered) = try relate(part, linework: linework, piece: piece, prepared: &prepared)
+            if covered { return .inside }
+            meets = meets || intersects
+        }
+        return meets ? .crossing : .outside
+    }
+
+    /// Whether `geometry` meets piece `piece` and whether the piece covers it: from the flat linework when clear, else
+    /// from GEOS (`prepared` is the geometry prepared on first need).
+    private func relate(_ geometry: Geometry, linework: PlanarLinework, piece: Int, prepared: inout PreparedGeometry?) throws -> (intersects: Bool, covered: Bool) {
+        let polygonal = geometry.kind.isPolygonal
+        if let clear = PlanarRelation.relate(linework, isPolygonal: polygonal, to: pieceLinework, runs: pieceRuns[piece],
+                                             starts: pieceLinework.starts[pieceStarts[piece]]) {
+            return clear
+        }
+        let mine = try prepared ?? PreparedGeometry(geometry)
+        prepared = mine
+        guard try mine.intersects(pieces[piece]) else { return (false, false) }
+        guard !geometry.kind.isPuntal, let e = geometry.envelope, let p = pieces[piece].envelope,
+              p.minX <= e.minX, p.minY <= e.minY, p.maxX >= e.maxX, p.maxY >= e.maxY else { return (true, false) }
+        return (true, try PreparedGeometry(pieces[piece]).covers(geometry))
     }
 
     /// The boundary chunks in `plane`, made on first use (in parallel) and kept.
@@ -114,43 +158,42 @@ final class ZoneIndex: Sendable {
     /// Every rule-carrying zone's boundary in `plane`, cut into chunks of at most 32 segments, indexed per kind.
     private func buildChunks(in plane: LocalPlane) throws -> PlaneChunks {
         let zones = self.zones
-        let perZone = try parallelMap(zones.count) { index -> [Geometry] in
-            guard zones[index].kind.carriesRules else { return [] }
-            return try plane.forward.transform(zones[index].geometry).boundaryChunks(maxSegments: 32)
+        let perZone = try parallelMap(zones.count) { index -> PlanarLinework in
+            guard zones[index].kind.carriesRules else { return PlanarLinework() }
+            return try PlanarLinework(boundaryOf: zones[index].geometry.shape, maxSegments: 32).transformed(by: plane.forward)
         }
-        var chunks: [Geometry] = []
+        var linework = PlanarLinework()
         var owner: [Int] = []
         for (zone, zoneChunks) in perZone.enumerated() {
-            chunks += zoneChunks
-            owner += Array(repeating: zone, count: zoneChunks.count)
+            linework.append(contentsOf: zoneChunks)
+            owner += Array(repeating: zone, count: zoneChunks.runs.count)
         }
         var byKind: [ZoneKind: (ids: [Int], index: SpatialIndex)] = [:]
         for kind in ZoneKind.allCases where kind.carriesRules {
-            let ids = chunks.indices.filter { zones[owner[$0]].kind == kind }
+            let ids = owner.indices.filter { zones[owner[$0]].kind == kind }
             guard !ids.isEmpty else { continue }
-            byKind[kind] = (ids, try SpatialIndex(geometries: ids.map { chunks[$0] }))
+            byKind[kind] = (ids, try SpatialIndex(envelopes: ids.map { linework.runs[$0].envelope }))
         }
-        return PlaneChunks(chunks: chunks, owner: owner, byKind: byKind)
+        return PlaneChunks(linework: linework, owner: owner, byKind: byKind)
     }
 
-    /// The nearest zone of `kind` within `maxDistance` plane metres of a projected footprint (prepared, so that each
-    /// distance uses its segment index), with the distance. Candidates are taken in order of the gap between
-    /// envelopes, a lower bound of the distance, and the search stops when that bound passes the best distance.
-    func nearest(_ kind: ZoneKind, to projected: PreparedGeometry, within maxDistance: Double, in chunks: PlaneChunks) throws -> (zone: Int, distance: Double)? {
-        guard let entry = chunks.byKind[kind], let e = projected.geometry.envelope else { return nil }
+    /// The nearest zone of `kind` within `maxDistance` plane metres of a projected footprint, with the distance.
+    /// Candidates are taken in order of the gap between envelopes, a lower bound of the distance, and the search
+    /// stops when that bound passes the best distance. Only for zones the footprint does not meet (see `PlanarLinework`).
+    func nearest(_ kind: ZoneKind, to footprint: PlanarLinework, within maxDistance: Double, in chunks: PlaneChunks) throws -> (zone: Int, distance: Double)? {
+        guard let entry = chunks.byKind[kind], let e = footprint.envelope else { return nil }
         let box = Envelope(minX: e.minX - maxDistance, minY: e.minY - maxDistance, maxX: e.maxX + maxDistance, maxY: e.maxY + maxDistance)
         var candidates: [(bound: Double, chunk: Int)] = []
         for item in try entry.index.query(box) {
             let chunk = entry.ids[item]
-            guard let c = chunks.chunks[chunk].envelope else { continue }
-            let bound = ZoneIndex.gap(c, e)
+            let bound = PlanarLinework.gap(chunks.linework.runs[chunk].envelope, e)
             if bound <= maxDistance { candidates.append((bound, chunk)) }
         }
         candidates.sort { ($0.bound, chunks.owner[$0.chunk]) < ($1.bound, chunks.owner[$1.chunk]) }
         var best: (zone: Int, distance: Double)?
         for candidate in candidates {
             if let best, candidate.bound > best.distance { break }
-            let d = try projected.planarDistance(to: chunks.chunks[candidate.chunk])
+            let d = chunks.linework.distance(run: candidate.chunk, to: footprint, cutoff: best?.distance ?? maxDistance)
             let zone = chunks.owner[candidate.chunk]
             // Ties go to the zone that comes first in the data, so the answer does not depend on the index.
             if d <= maxDistance, best.map({ d < $0.distance || (d == $0.distance && zone < $0.zone) }) ?? true { best = (zone, d) }
@@ -158,30 +201,22 @@ final class ZoneIndex: Sendable {
         return best
     }
 
-    /// The gap between two envelopes (0 when they meet): never more than the distance between what they hold.
-    static func gap(_ a: Envelope, _ b: Envelope) -> Double {
-        let dx = max(0, max(a.minX - b.maxX, b.minX - a.maxX)), dy = max(0, max(a.minY - b.maxY, b.minY - a.maxY))
-        return (dx * dx + dy * dy).squareRoot()
-    }
-
-    /// Every zone of `kind` whose boundary lies within `distance` plane metres of a projected footprint, with its distance.
-    func within(_ distance: Double, of projected: PreparedGeometry, kind: ZoneKind, in chunks: PlaneChunks, skipping met: Set<Int> = []) throws -> [Int: Double] {
-        guard let entry = chunks.byKind[kind], let e = projected.geometry.envelope else { return [:] }
+    /// Every zone of `kind` whose boundary lies within `distance` plane metres of a projected footprint, with its
+    /// distance. Only for zones the footprint does not meet: pass those as `met`.
+    func within(_ distance: Double, of footprint: PlanarLinework, kind: ZoneKind, in chunks: PlaneChunks, skipping met: Set<Int> = []) throws -> [Int: Double] {
+        guard let entry = chunks.byKind[kind], let e = footprint.envelope else { return [:] }
         let box = Envelope(minX: e.minX - distance, minY: e.minY - distance, maxX: e.maxX + distance, maxY: e.maxY + distance)
         var best: [Int: Double] = [:]
         for item in try entry.index.query(box) {
             let chunk = entry.ids[item]
             let zone = chunks.owner[chunk]
             if met.contains(zone) { continue }
+            let cutoff = min(distance, best[zone] ?? .infinity)
             // The gap between envelopes is a lower bound of the distance: skip chunks that cannot improve.
-            if let c = chunks.chunks[chunk].envelope {
-                let bound = ZoneIndex.gap(c, e)
-                if bound > distance || bound >= (best[zone] ?? .infinity) { continue }
-            }
-            let d = try projected.planarDistance(to: chunks.chunks[chunk])
+            if PlanarLinework.gap(chunks.linework.runs[chunk].envelope, e) > cutoff { continue }
+            let d = chunks.linework.distance(run: chunk, to: footprint, cutoff: cutoff)
             if d <= distance, d < (best[zone] ?? .infinity) { best[zone] = d }
         }
         return best
     }
 }
-

@@ -130,7 +130,7 @@ public struct PlanarLinework: Sendable {
         for theirs in other.runs where PlanarLinework.gap(mine.envelope, theirs.envelope) <= limit {
             let d = points.withUnsafeBufferPointer { a in
                 other.points.withUnsafeBufferPointer { b in
-                    PlanarLinework.distance(a[mine.start..<mine.end], b[theirs.start..<theirs.end], limit: limit)
+                    PlanarLinework.distance(a[mine.start..<mine.end], b[theirs.start..<theirs.end], bBox: theirs.envelope, limit: limit)
                 }
             }
             if d < best {
@@ -140,6 +140,42 @@ public struct PlanarLinework: Sendable {
             }
         }
         return best
+    }
+
+    /// Whether some segment of runs `indices` crosses some segment of `other` properly (each passes strictly from one
+    /// side of the other to its other side) by a margin far above floating-point error: then the two certainly cross.
+    /// False says nothing.
+    public func certainlyCrosses(runs indices: Range<Int>, _ other: PlanarLinework) -> Bool {
+        points.withUnsafeBufferPointer { a in
+            other.points.withUnsafeBufferPointer { b in
+                for mine in runs[indices] {
+                    for theirs in other.runs where mine.envelope.intersects(theirs.envelope) && theirs.end - theirs.start > 1 {
+                        for i in mine.start..<(mine.end - 1) {
+                            for j in theirs.start..<(theirs.end - 1)
+                            where PlanarLinework.certainlyCross(a[i], a[i + 1], b[j], b[j + 1]) { return true }
+                        }
+                    }
+                }
+                return false
+            }
+        }
+    }
+
+    /// Whether segments p–q and r–s cross properly with every orientation clear of rounding error. The differences of
+    /// coordinates below a few hundred carry at most ~1e-13 of absolute error, so a cross product whose size exceeds the
+    /// bound below has a certain sign.
+    private static func certainlyCross(_ p: Coordinate, _ q: Coordinate, _ r: Coordinate, _ s: Coordinate) -> Bool {
+        guard max(p.x, q.x) >= min(r.x, s.x), max(r.x, s.x) >= min(p.x, q.x),
+              max(p.y, q.y) >= min(r.y, s.y), max(r.y, s.y) >= min(p.y, q.y) else { return false }
+        func side(_ a: Coordinate, _ b: Coordinate, _ c: Coordinate) -> Int {
+            let ux = b.x - a.x, uy = b.y - a.y, wx = c.x - a.x, wy = c.y - a.y
+            let cross = ux * wy - uy * wx
+            let u = abs(ux) + abs(uy), w = abs(wx) + abs(wy)
+            let bound = 1e-13 * (u + w) + 1e-15 * u * w
+            return cross > bound ? 1 : cross < -bound ? -1 : 0
+        }
+        let s1 = side(p, q, r), s2 = side(p, q, s), s3 = side(r, s, p), s4 = side(r, s, q)
+        return s1 * s2 == -1 && s3 * s4 == -1
     }
 
     /// Whether `p` lies inside the rings formed by runs `indices` (all runs when nil), by the even–odd rule. Exact when
@@ -164,10 +200,10 @@ public struct PlanarLinework: Sendable {
         return (dx * dx + dy * dy).squareRoot()
     }
 
-    /// The shortest distance between two polylines (or points), skipping segment pairs whose envelopes are more than
-    /// `limit` apart; infinity when every pair was skipped.
+    /// The shortest distance between two polylines (or points; `bBox` is the envelope of `b`), skipping segment pairs
+    /// whose envelopes are more than `limit` apart; infinity when every pair was skipped.
     private static func distance(_ a: Slice<UnsafeBufferPointer<Coordinate>>, _ b: Slice<UnsafeBufferPointer<Coordinate>>,
-                                 limit: Double) -> Double {
+                                 bBox: Envelope, limit: Double) -> Double {
         var best = Double.infinity
         var limit = limit
         if a.count == 1 || b.count == 1 {
@@ -181,6 +217,9 @@ public struct PlanarLinework: Sendable {
         for i in a.startIndex..<(a.endIndex - 1) {
             let p = a[i], q = a[i + 1]
             let pMinX = min(p.x, q.x), pMaxX = max(p.x, q.x), pMinY = min(p.y, q.y), pMaxY = max(p.y, q.y)
+            // The whole of b is too far from this segment: skip it without looking at b's segments.
+            let gx = max(0, max(pMinX - bBox.maxX, bBox.minX - pMaxX)), gy = max(0, max(pMinY - bBox.maxY, bBox.minY - pMaxY))
+            if gx > limit || gy > limit || gx * gx + gy * gy > limit * limit { continue }
             for j in b.startIndex..<(b.endIndex - 1) {
                 let r = b[j], s = b[j + 1]
                 let dx = max(0, max(pMinX - max(r.x, s.x), min(r.x, s.x) - pMaxX))

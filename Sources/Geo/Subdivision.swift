@@ -21,29 +21,45 @@ extension Geometry {
     /// The pieces of `subdivided(maxVertices:)` with the rectangle each was cut to: inside that rectangle the piece
     /// and the whole geometry are the same point set, so work confined to the rectangle may use the small piece.
     public func subdivisionCells(maxVertices: Int = 256) throws -> [(rectangle: Envelope, piece: Geometry)] {
-        guard maxVertices >= 8 else { throw GeoError.invalidArgument("pieces need at least 8 vertices, not \(maxVertices)") }
-        var cells: [(rectangle: Envelope, piece: Geometry)] = []
-        func split(_ geometry: Geometry, _ rectangle: Envelope, depth: Int) throws {
-            guard !geometry.isEmpty, let e = geometry.envelope else { return }
-            if geometry.numberOfPoints <= maxVertices || depth > 48 || (e.maxX - e.minX == 0 && e.maxY - e.minY == 0) {
-                cells.append((rectangle, geometry))
-                return
-            }
-            let halves: [Envelope]
-            if e.maxX - e.minX >= e.maxY - e.minY {
-                let middle = (e.minX + e.maxX) / 2
-                halves = [Envelope(minX: rectangle.minX, minY: rectangle.minY, maxX: middle, maxY: rectangle.maxY),
-                          Envelope(minX: middle, minY: rectangle.minY, maxX: rectangle.maxX, maxY: rectangle.maxY)]
-            } else {
-                let middle = (e.minY + e.maxY) / 2
-                halves = [Envelope(minX: rectangle.minX, minY: rectangle.minY, maxX: rectangle.maxX, maxY: middle),
-                          Envelope(minX: rectangle.minX, minY: middle, maxX: rectangle.maxX, maxY: rectangle.maxY)]
-            }
-            for half in halves { try split(geometry.clipped(to: half).extracting(dimension: 2), half, depth: depth + 1) }
+        try subdivisionCells(levels: [maxVertices])[0]
+    }
+
+    /// The cells of `subdivisionCells(maxVertices:)` at several sizes (largest first), each level made by cutting
+    /// the cells of the one before, so the vertices are walked far fewer times than by cutting the whole geometry
+    /// for every level.
+    public func subdivisionCells(levels: [Int]) throws -> [[(rectangle: Envelope, piece: Geometry)]] {
+        guard let smallest = levels.min(), smallest >= 8 else { throw GeoError.invalidArgument("pieces need at least 8 vertices, not \(levels.min() ?? 0)") }
+        guard let envelope = self.envelope else { return levels.map { _ in [] } }
+        var cells: [(rectangle: Envelope, piece: Geometry)] = [(envelope, self)]
+        var result: [[(rectangle: Envelope, piece: Geometry)]] = []
+        for level in levels {
+            var next: [(rectangle: Envelope, piece: Geometry)] = []
+            for cell in cells { try Geometry.split(cell.piece, cell.rectangle, maxVertices: level, depth: 0, into: &next) }
+            result.append(next)
+            cells = next
         }
-        guard let envelope = self.envelope else { return [] }
-        try split(self, envelope, depth: 0)
-        return cells
+        return result
+    }
+
+    /// Halves `geometry` along the longer side of its envelope until each part has at most `maxVertices` vertices.
+    private static func split(_ geometry: Geometry, _ rectangle: Envelope, maxVertices: Int, depth: Int,
+                              into cells: inout [(rectangle: Envelope, piece: Geometry)]) throws {
+        guard !geometry.isEmpty, let e = geometry.envelope else { return }
+        if geometry.numberOfPoints <= maxVertices || depth > 48 || (e.maxX - e.minX == 0 && e.maxY - e.minY == 0) {
+            cells.append((rectangle, geometry))
+            return
+        }
+        let halves: [Envelope]
+        if e.maxX - e.minX >= e.maxY - e.minY {
+            let middle = (e.minX + e.maxX) / 2
+            halves = [Envelope(minX: rectangle.minX, minY: rectangle.minY, maxX: middle, maxY: rectangle.maxY),
+                      Envelope(minX: middle, minY: rectangle.minY, maxX: rectangle.maxX, maxY: rectangle.maxY)]
+        } else {
+            let middle = (e.minY + e.maxY) / 2
+            halves = [Envelope(minX: rectangle.minX, minY: rectangle.minY, maxX: rectangle.maxX, maxY: middle),
+                      Envelope(minX: rectangle.minX, minY: middle, maxX: rectangle.maxX, maxY: rectangle.maxY)]
+        }
+        for half in halves { try split(geometry.clipped(to: half).extracting(dimension: 2), half, maxVertices: maxVertices, depth: depth + 1, into: &cells) }
     }
 
     /// The linework (polygon rings, lines) cut into lines of at most `maxSegments` segments: small items for a

@@ -34,10 +34,12 @@ public enum DatasetReader {
             throw ScreeningError.data(file: path, feature: nil, message: "cannot read: \(error)")
         }
         let name = (path as NSString).lastPathComponent
-        let (zones, collection) = state.readZones(bytes: bytes, file: name, path: path, kind: nil, illustrative: false)
+        let (sha, (zones, collection)) = concurrently({ sha256Hex(bytes) }) {
+            state.readZones(bytes: bytes, file: name, path: path, kind: nil, illustrative: false)
+        }
         let info = LayerInfo(file: name, kind: nil, name: LocalizedText(zh: name, en: name), authority: "", date: "", source: path,
                              licence: "", isIllustrative: zones.contains(where: \.isIllustrative), crs: collection?.crs?.definition ?? "EPSG:4326",
-                             sha256: sha256Hex(bytes), featureCount: zones.count)
+                             sha256: sha, featureCount: zones.count)
         let dataset = Dataset(folder: (path as NSString).deletingLastPathComponent, name: name, version: String(info.sha256.prefix(12)),
                               layers: [info], zones: zones, regionBox: nil)
         return DatasetReading(dataset: dataset, problems: state.problems, rawLayers: collection.map { [(info, $0)] } ?? [], catalog: nil)
@@ -78,12 +80,14 @@ public enum DatasetReader {
                     state.problems.append(DataProblem(.error, "missing-layer", file: file, message: "cannot read the layer listed in catalog.json: \(error.localizedDescription)"))
                     continue
                 }
-                let sha = sha256Hex(bytes)
+                // The checksum of a big layer takes as long as reading it: compute it on another core meanwhile.
+                let (sha, (layerZones, collection)) = concurrently({ sha256Hex(bytes) }) {
+                    state.readZones(bytes: bytes, file: file, path: path, kind: kind, illustrative: status == "illustrative")
+                }
                 if let declared = try f.optionalString("sha256"), declared.lowercased() != sha {
                     state.problems.append(DataProblem(.error, "checksum", file: file,
                         message: "SHA-256 is \(sha) but catalog.json declares \(declared): the file changed after the catalog was written; check it and update the catalog"))
                 }
-                let (layerZones, collection) = state.readZones(bytes: bytes, file: file, path: path, kind: kind, illustrative: status == "illustrative")
                 let info = LayerInfo(file: file, kind: kind, name: name, authority: try f.optionalString("authority") ?? "",
                                      date: try f.optionalString("date") ?? "", source: try f.optionalString("source") ?? "",
                                      licence: try f.optionalString("licence") ?? "", isIllustrative: status == "illustrative",

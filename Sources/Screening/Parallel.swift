@@ -28,3 +28,13 @@ func parallelMap<T: Sendable>(_ count: Int, workers: Int = defaultWorkerCount, _
         }
     }
 }
+
+/// Runs `background` on another thread while `body` runs on this one, and returns both results.
+func concurrently<A: Sendable, B>(_ background: @escaping @Sendable () -> A, _ body: () throws -> B) rethrows -> (A, B) {
+    let result = Mutex<A?>(nil)
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { result.withLock { $0 = background() } }
+    let mine = try body()
+    group.wait()
+    return (result.withLock { $0 } ?? background(), mine)
+}

@@ -149,30 +149,41 @@ public final class Screener: Sendable {
 
     /// A line's overlap with a zone, chunk by chunk: a run of 32 segments wholly inside or outside the zone (judged on
     /// the zone's pieces) counts whole or not at all; one that crosses the boundary is intersected with the zone clipped
-    /// to the run's own small window. Runs are split at the line's own vertices, so the lengths add up exactly.
+    /// to the run's own small window, or, when only a cell of over 1,024 vertices holds that window, judged again in runs
+    /// of 4 segments. Runs are split at the line's own vertices, so the lengths add up exactly.
     private func lineOverlap(_ line: Geometry, chunks: [Geometry], lengths: [Double], length: Double, zone zoneNumber: Int,
                              margin: Double) throws -> Finding {
         let zone = dataset.zones[zoneNumber]
         var inside = 0.0
         var parts: [[Coordinate]] = []
         let z = zone.geometry.envelope
-        for (chunk, chunkLength) in zip(chunks, lengths) {
-            guard let e = chunk.envelope, let z, e.intersects(z) else { continue }
-            switch try zoneIndex.placement(of: chunk, linework: PlanarLinework(boundaryOf: chunk.shape, maxSegments: 8), zone: zoneNumber) {
+        func measure(_ run: Geometry, length knownLength: Double?, splitting: Bool) throws {
+            guard let e = run.envelope, let z, e.intersects(z) else { return }
+            switch try zoneIndex.placement(of: run, linework: PlanarLinework(boundaryOf: run.shape, maxSegments: 8), zone: zoneNumber) {
             case .outside:
-                continue
+                return
             case .inside:
-                inside += chunkLength
-                if case let .lineString(whole) = chunk.shape { parts.append(whole) }
+                inside += try knownLength ?? run.geodesicLength()
+                if case let .lineString(whole) = run.shape { parts.append(whole) }
             case .crossing:
                 let window = Envelope(minX: e.minX - margin, minY: e.minY - margin, maxX: e.maxX + margin, maxY: e.maxY + margin)
-                guard let source = try zoneIndex.clipSource(zone: zoneNumber, window: window) else { continue }
-                let part = try chunk.intersection(source.clipped(to: window)).extracting(dimension: 1)
-                guard !part.isEmpty else { continue }
+                guard let source = try zoneIndex.clipSource(zone: zoneNumber, window: window) else { return }
+                if splitting, source.numberOfPoints > 4 * ZoneIndex.pieceVertices, case let .lineString(coordinates) = run.shape, coordinates.count > 5 {
+                    var start = 0
+                    while start < coordinates.count - 1 {
+                        let end = min(start + 4, coordinates.count - 1)
+                        try measure(Geometry(.lineString(Array(coordinates[start...end]))), length: nil, splitting: false)
+                        start = end
+                    }
+                    return
+                }
+                let part = try run.intersection(source.clipped(to: window)).extracting(dimension: 1)
+                guard !part.isEmpty else { return }
                 inside += try part.geodesicLength()
                 if case let .multiLineString(lines) = part.shape { parts += lines } else if case let .lineString(single) = part.shape { parts.append(single) }
             }
         }
+        for (chunk, chunkLength) in zip(chunks, lengths) { try measure(chunk, length: chunkLength, splitting: true) }
         var finding = Finding(zone: ZoneReference(zone), relation: .touches)
         if inside >= length * (1 - 1e-12) {
             finding.relation = .inside

@@ -21,6 +21,8 @@ final class ZoneIndex: Sendable {
     /// than the zone. Finest level first.
     let coarse: [Int: [(rectangle: Envelope, piece: Geometry)]]
     let pieceIndex: SpatialIndex
+    /// Most vertices a piece has.
+    static let pieceVertices = 256
     /// The pieces' rings as flat linework in degrees: piece i is runs pieceRuns[i], its rings start at pieceStarts[i].
     let pieceLinework: PlanarLinework
     let pieceRuns: [Range<Int>]
@@ -46,27 +48,29 @@ final class ZoneIndex: Sendable {
 
     init(zones: [Zone]) throws {
         self.zones = zones
-        let perZone = try parallelMap(zones.count) { index -> [(rectangle: Envelope, piece: Geometry)] in
-            zones[index].kind.carriesRules ? try zones[index].geometry.subdivisionCells(maxVertices: 256) : []
+        // Per zone: its cells, coarsest level first and the pieces last. Levels above the pieces only for zones big
+        // enough to need them.
+        let perZone = try parallelMap(zones.count) { index -> [[(rectangle: Envelope, piece: Geometry)]] in
+            guard zones[index].kind.carriesRules else { return [[]] }
+            let geometry = zones[index].geometry
+            let levels = [4096, 1024].filter { geometry.numberOfPoints > 2 * $0 } + [ZoneIndex.pieceVertices]
+            return try geometry.subdivisionCells(levels: levels)
         }
         var pieces: [Geometry] = []
         var owner: [Int] = []
         var rectangles: [Envelope] = []
-        for (zone, cells) in perZone.enumerated() {
+        var coarse: [Int: [(rectangle: Envelope, piece: Geometry)]] = [:]
+        for (zone, levels) in perZone.enumerated() {
+            let cells = levels.last ?? []
             pieces += cells.map(\.piece)
             rectangles += cells.map(\.rectangle)
             owner += Array(repeating: zone, count: cells.count)
+            if levels.count > 1 { coarse[zone] = levels.dropLast().reversed().flatMap { $0 } }
         }
         self.pieces = pieces
         pieceOwner = owner
         pieceRectangle = rectangles
-        let levels = [1024, 4096]
-        let big = zones.indices.filter { zones[$0].kind.carriesRules && zones[$0].geometry.numberOfPoints > 2 * levels[0] }
-        let coarseCells = try parallelMap(big.count) { index in
-            let geometry = zones[big[index]].geometry
-            return try levels.filter { geometry.numberOfPoints > 2 * $0 }.flatMap { try geometry.subdivisionCells(maxVertices: $0) }
-        }
-        coarse = Dictionary(uniqueKeysWithValues: zip(big, coarseCells))
+        self.coarse = coarse
         pieceIndex = try SpatialIndex(geometries: pieces)
         var linework = PlanarLinework()
         var runs: [Range<Int>] = [], starts: [Range<Int>] = []

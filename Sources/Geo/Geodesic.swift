@@ -35,6 +35,12 @@ public struct Geodesic: @unchecked Sendable {
         return s12
     }
 
+    /// The length in metres of a path of lon/lat positions joined by geodesics.
+    public func length(of path: [Coordinate]) throws -> Double {
+        for c in path { try check(c, "geodesic length") }
+        return pathLength(lons: path.map(\.x), lats: path.map(\.y))
+    }
+
     /// The area in m² of the polygonal parts of `geometry` (0 for points and lines).
     public func area(of geometry: Geometry) throws -> Double {
         var walker = Walker(geodesic: self)

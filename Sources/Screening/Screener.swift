@@ -148,9 +148,9 @@ public final class Screener: Sendable {
     }
 
     /// A line's overlap with a zone, chunk by chunk: a run of 32 segments wholly inside or outside the zone (judged on
-    /// the zone's pieces) counts whole or not at all; one that crosses the boundary is intersected with the zone clipped
-    /// to the run's own small window, or, when only a cell of over 1,024 vertices holds that window, judged again in runs
-    /// of 4 segments. Runs are split at the line's own vertices, so the lengths add up exactly.
+    /// the zone's pieces) counts whole or not at all; one that crosses the boundary is cut at the boundary on the flat
+    /// piece linework, or, where that is too close to call, intersected by GEOS with the zone clipped to the run's own
+    /// small window (judged again in runs of 4 segments when only a cell of over 1,024 vertices holds that window). Runs are split at the line's own vertices, so the lengths add up exactly.
     private func lineOverlap(_ line: Geometry, chunks: [Geometry], lengths: [Double], length: Double, zone zoneNumber: Int,
                              margin: Double) throws -> Finding {
         let zone = dataset.zones[zoneNumber]
@@ -166,6 +166,11 @@ public final class Screener: Sendable {
                 inside += try knownLength ?? run.geodesicLength()
                 if case let .lineString(whole) = run.shape { parts.append(whole) }
             case .crossing:
+                if case let .lineString(coordinates) = run.shape, let stretches = try zoneIndex.insideStretches(of: coordinates, zone: zoneNumber) {
+                    for stretch in stretches { inside += try Geodesic.cgcs2000.length(of: stretch) }
+                    parts += stretches
+                    return
+                }
                 let window = Envelope(minX: e.minX - margin, minY: e.minY - margin, maxX: e.maxX + margin, maxY: e.maxY + margin)
                 guard let source = try zoneIndex.clipSource(zone: zoneNumber, window: window) else { return }
                 if splitting, source.numberOfPoints > 4 * ZoneIndex.pieceVertices, case let .lineString(coordinates) = run.shape, coordinates.count > 5 {

@@ -132,6 +132,53 @@ final class ZoneIndex: Sendable {
         return meets ? .crossing : .outside
     }
 
+    /// The stretches of a polyline inside zone `zone`, cut where it crosses the zone's boundary (found on the flat piece
+    /// linework, in degrees, as GEOS would: planar). Nil when a crossing or a stretch lies too close to the boundary to
+    /// call; then GEOS's overlay decides.
+    func insideStretches(of line: [Coordinate], zone: Int) throws -> [[Coordinate]]? {
+        guard line.count >= 2, let first = line.first else { return nil }
+        var e = Envelope(minX: first.x, minY: first.y, maxX: first.x, maxY: first.y)
+        for c in line { e = e.union(Envelope(minX: c.x, minY: c.y, maxX: c.x, maxY: c.y)) }
+        let near = try pieceIndex.query(e).filter { pieceOwner[$0] == zone }
+        // Inside the zone means inside the piece whose rectangle holds the point (the pieces are the zone cut to them).
+        func inside(_ m: Coordinate) -> Bool? {
+            var holders = 0
+            for piece in near {
+                let r = pieceRectangle[piece]
+                guard r.minX <= m.x, m.x <= r.maxX, r.minY <= m.y, m.y <= r.maxY else { continue }
+                holders += 1
+                if let answer = pieceLinework.clearlyEncloses(m, runs: pieceRuns[piece]) { return answer }
+            }
+            return holders == 0 ? false : nil
+        }
+        var stretches: [[Coordinate]] = []
+        var current: [Coordinate] = []
+        var cuts: [Double] = []
+        for i in 0..<(line.count - 1) {
+            let a = line[i], b = line[i + 1]
+            func at(_ t: Double) -> Coordinate { t == 0 ? a : t == 1 ? b : Coordinate(a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)) }
+            cuts.removeAll(keepingCapacity: true)
+            cuts.append(0)
+            for piece in near {
+                guard pieceLinework.crossings(of: a, b, runs: pieceRuns[piece], into: &cuts) != nil else { return nil }
+            }
+            cuts.append(1)
+            cuts.sort()
+            for j in 0..<(cuts.count - 1) where cuts[j + 1] > cuts[j] {
+                guard let isInside = inside(at((cuts[j] + cuts[j + 1]) / 2)) else { return nil }
+                if isInside {
+                    if current.isEmpty { current = [at(cuts[j])] }
+                    current.append(at(cuts[j + 1]))
+                } else if !current.isEmpty {
+                    stretches.append(current)
+                    current = []
+                }
+            }
+        }
+        if !current.isEmpty { stretches.append(current) }
+        return stretches
+    }
+
     /// Whether `geometry` meets piece `piece` and whether the piece covers it: from the flat linework when clear, else
     /// from GEOS (`prepared` is the geometry prepared on first need).
     private func relate(_ geometry: Geometry, linework: PlanarLinework, piece: Int, prepared: inout PreparedGeometry?) throws -> (intersects: Bool, covered: Bool) {

@@ -99,3 +99,27 @@ struct PlanarLineworkTests {
         #expect(abs(east - 855.17) < 0.05)
     }
 }
+
+@Suite("Flat linework: where a segment crosses rings")
+struct PlanarClippingTests {
+    let square = PlanarLinework(boundaryOf: .polygon([[.init(0, 0), .init(10, 0), .init(10, 10), .init(0, 10), .init(0, 0)]]), maxSegments: 2)
+
+    @Test("a segment through a square is cut where it enters and leaves, at the hand-computed positions")
+    func crossingsOfASquare() throws {
+        var cuts: [Double] = []
+        // From (-5, 5) to (15, 7): x = 0 at t = 0.25, x = 10 at t = 0.75.
+        #expect(square.crossings(of: .init(-5, 5), .init(15, 7), runs: 0..<square.runs.count, into: &cuts) == true)
+        #expect(cuts.sorted() == [0.25, 0.75])
+        #expect(square.clearlyEncloses(.init(5, 6), runs: 0..<square.runs.count) == true)
+        #expect(square.clearlyEncloses(.init(12, 6), runs: 0..<square.runs.count) == false)
+    }
+
+    @Test("through a corner, along an edge, or ending on the boundary is too close to call")
+    func degenerateCases() throws {
+        var cuts: [Double] = []
+        #expect(square.crossings(of: .init(-5, -5), .init(15, 15), runs: 0..<square.runs.count, into: &cuts) == nil)
+        #expect(square.crossings(of: .init(2, 0), .init(8, 0), runs: 0..<square.runs.count, into: &cuts) == nil)
+        #expect(square.crossings(of: .init(5, 5), .init(10, 5), runs: 0..<square.runs.count, into: &cuts) == nil)
+        #expect(square.clearlyEncloses(.init(10, 5), runs: 0..<square.runs.count) == nil)
+    }
+}

@@ -135,7 +135,7 @@ public final class Screener: Sendable {
             if protective.contains(where: { ($0.0.overlapShare ?? 0) >= 1 }) { return whole }
             if protective.count == 1 { return protective[0].0.overlapArea?.squareMetres ?? protective[0].0.overlapLength ?? 0 }
             if protective.isEmpty { return 0 }
-            let parts = protective.compactMap(\.1)
+            let parts = protective.flatMap(\.1)
             let union = try Geometry.unaryUnion(of: parts)
             return footprintArea != nil ? try union.geodesicArea() : try union.geodesicLength()
         }()
@@ -265,14 +265,14 @@ public final class Screener: Sendable {
     }
 
     /// Per kind: the overlap with all its zones dissolved (a classic error is to add overlapping zones' overlaps),
-    /// with the dissolved geometry (nil when it is the whole footprint).
-    private func dissolvedOverlaps(_ findings: [Finding], area: Area?, length: Double?) throws -> [(KindOverlap, Geometry?)] {
-        var result: [(KindOverlap, Geometry?)] = []
+    /// with the dissolved geometry as interior-disjoint parts (none when it is the whole footprint).
+    private func dissolvedOverlaps(_ findings: [Finding], area: Area?, length: Double?) throws -> [(KindOverlap, [Geometry])] {
+        var result: [(KindOverlap, [Geometry])] = []
         for kind in ZoneKind.allCases {
             let met = findings.filter { $0.zone.kind == kind && ($0.relation == .inside || $0.relation == .partlyInside) }
             guard !met.isEmpty else { continue }
             var entry = KindOverlap(kind: kind, zones: Set(met.map(\.zone.id)).count)
-            let (value, geometry) = try dissolved(met, area: area, length: length)
+            let (value, parts) = try dissolved(met, area: area, length: length)
             if let area {
                 entry.overlapArea = Area(squareMetres: min(value, area.squareMetres))
                 entry.overlapShare = area.squareMetres > 0 ? min(1, value / area.squareMetres) : nil
@@ -280,18 +280,27 @@ public final class Screener: Sendable {
                 entry.overlapLength = min(value, length)
                 entry.overlapShare = length > 0 ? min(1, value / length) : nil
             }
-            result.append((entry, geometry))
+            result.append((entry, parts))
         }
         return result
     }
 
-    /// The measure (area for polygonal footprints, length for lines) of the union of some findings' overlaps. The
-    /// union is skipped when one finding covers the whole footprint or there is only one finding.
-    private func dissolved(_ findings: [Finding], area: Area?, length: Double?) throws -> (Double, Geometry?) {
-        if findings.contains(where: { $0.relation == .inside }) { return (area?.squareMetres ?? length ?? 0, nil) }
-        if findings.count == 1 { return (findings[0].overlapArea?.squareMetres ?? findings[0].overlapLength ?? 0, findings[0].overlapGeometry) }
-        let union = try Geometry.unaryUnion(of: findings.compactMap(\.overlapGeometry))
-        return (area != nil ? try union.geodesicArea() : try union.geodesicLength(), union)
+    /// The measure (area for polygonal footprints, length for lines) of the union of some findings' overlaps, with the
+    /// union as interior-disjoint parts. No union is made when one finding covers the whole footprint, when there is
+    /// only one finding, or when the overlaps are proven not to overlap (polygons cut by adjacent control units share
+    /// their cut edges vertex for vertex; a road cut at a boundary meets itself only at the cut): then they add up.
+    private func dissolved(_ findings: [Finding], area: Area?, length: Double?) throws -> (Double, [Geometry]) {
+        if findings.contains(where: { $0.relation == .inside }) { return (area?.squareMetres ?? length ?? 0, []) }
+        let parts = findings.compactMap(\.overlapGeometry)
+        if findings.count == 1 { return (findings[0].overlapArea?.squareMetres ?? findings[0].overlapLength ?? 0, parts) }
+        if area != nil, parts.count == findings.count, PlanarCoverage.interiorsDisjoint(parts.map(\.shape)) {
+            return (findings.reduce(0) { $0 + ($1.overlapArea?.squareMetres ?? 0) }, parts)
+        }
+        if length != nil, parts.count == findings.count, PlanarCoverage.linesDisjoint(parts.map(\.shape)) {
+            return (findings.reduce(0) { $0 + ($1.overlapLength ?? 0) }, parts)
+        }
+        let union = try Geometry.unaryUnion(of: parts)
+        return (area != nil ? try union.geodesicArea() : try union.geodesicLength(), [union])
     }
 
     /// The districts the footprint meets and the share of it they cover.

@@ -103,8 +103,11 @@ struct BatchCommand: ParsableCommand {
         let progress = Progress(total: items.count, quiet: quiet)
         Interrupt.install()
         var counts: [String: Int] = [:]
-        var worst: [(verdict: Verdict, id: String, file: String)] = []
+        // Only what the summary shows is kept, so memory does not grow with the number of projects.
+        var worstVerdict: Verdict?
+        var strictest: [(verdict: Verdict, id: String, file: String)] = []
         var errors: [String] = []
+        var errorCount = 0
         var done = 0
         var interrupted = false
         for start in stride(from: 0, to: items.count, by: max(1, window)) {
@@ -123,10 +126,17 @@ struct BatchCommand: ParsableCommand {
                 switch row.result {
                 case let .success(result):
                     counts[result.verdict.rawValue, default: 0] += 1
-                    worst.append((result.verdict, result.project.id ?? result.project.name ?? "feature \(item.featureIndex ?? 0)", item.file))
+                    worstVerdict = max(worstVerdict ?? result.verdict, result.verdict)
+                    if result.verdict >= .restricted, strictest.count < Self.strictestShown || result.verdict > (strictest.last?.verdict ?? .clear) {
+                        strictest.append((result.verdict, result.project.id ?? result.project.name ?? "feature \(item.featureIndex ?? 0)", item.file))
+                        // Stable: among equals the first screened stay.
+                        strictest = Array(strictest.enumerated().sorted { ($0.element.verdict, -$0.offset) > ($1.element.verdict, -$1.offset) }
+                            .map(\.element).prefix(Self.strictestShown))
+                    }
                 case let .failure(error):
                     counts["error", default: 0] += 1
-                    errors.append(Self.located(error, item))
+                    errorCount += 1
+                    if errors.count < Self.errorsShown { errors.append(Self.located(error, item)) }
                 }
                 outputs?.append(row)
             }
@@ -135,12 +145,11 @@ struct BatchCommand: ParsableCommand {
         }
         outputs?.finish()
 
-        let worstVerdict = worst.map(\.verdict).max() ?? .clear
-        print(Self.summary(counts: counts, worst: worst, errors: errors, done: done, total: items.count,
+        print(Self.summary(counts: counts, strictest: strictest, errors: errors, errorCount: errorCount, done: done, total: items.count,
                            seconds: Date().timeIntervalSince(started), out: out, interrupted: interrupted), terminator: "")
         if interrupted { throw ExitCode(130) }
-        if worst.isEmpty { throw ExitCode(ExitStatus.error) }
-        let code = ExitStatus.code(for: worstVerdict).rawValue + (errors.isEmpty ? 0 : 8)
+        guard let worstVerdict else { throw ExitCode(ExitStatus.error) }
+        let code = ExitStatus.code(for: worstVerdict).rawValue + (errorCount == 0 ? 0 : 8)
         if code != 0 { throw ExitCode(code) }
     }
 
@@ -149,22 +158,25 @@ struct BatchCommand: ParsableCommand {
         return text.hasPrefix(item.file) ? text : "\(item.file): \(text)"
     }
 
-    static func summary(counts: [String: Int], worst: [(verdict: Verdict, id: String, file: String)], errors: [String],
+    /// How many of the strictest projects and of the errors the summary lists.
+    static let strictestShown = 10
+    static let errorsShown = 20
+
+    static func summary(counts: [String: Int], strictest: [(verdict: Verdict, id: String, file: String)], errors: [String], errorCount: Int,
                         done: Int, total: Int, seconds: Double, out: String?, interrupted: Bool) -> String {
         var lines = ["RedLine batch: \(done) of \(total) projects in \(String(format: "%.1f", seconds)) s" + (interrupted ? " (interrupted: the output holds the projects done)" : "")]
         for verdict in [Verdict.prohibited, .restricted, .conditional, .clear] {
             lines.append(String(format: "  %-12@ %d", verdict.rawValue as NSString, counts[verdict.rawValue] ?? 0))
         }
         lines.append(String(format: "  %-12@ %d", "error" as NSString, counts["error"] ?? 0))
-        let strictest = worst.filter { $0.verdict >= .restricted }.sorted { $0.verdict > $1.verdict }.prefix(10)
         if !strictest.isEmpty {
             lines.append("Strictest:")
             for entry in strictest { lines.append("  \(entry.verdict.rawValue)  \(entry.id)  (\(entry.file))") }
         }
         if !errors.isEmpty {
             lines.append("Errors:")
-            for error in errors.prefix(20) { lines.append("  \(error)") }
-            if errors.count > 20 { lines.append("  … \(errors.count - 20) more (see results.csv)") }
+            for error in errors { lines.append("  \(error)") }
+            if errorCount > errors.count { lines.append("  … \(errorCount - errors.count) more (see results.csv)") }
         }
         if let out { lines.append("Written: \(out)/results.csv, results.jsonl, overlaps.geojson") }
         return lines.joined(separator: "\n") + "\n"

@@ -37,9 +37,48 @@ public struct AreaReport: Sendable {
                                                      .geoPark, .waterSource, .permanentEcoArea]
 }
 
-/// Builds zone-area reports. Unions are computed once per kind and level, in parallel, and the kind totals
-/// are unions of the level unions rather than a second union of every zone.
+/// Builds zone-area reports. Unions are computed once per kind and level, in parallel, and the kind totals are
+/// unions of the level unions rather than a second union of every zone. Every union is taken per cluster of
+/// overlapping envelopes: polygons whose envelopes are apart cannot overlap, so the clusters' unions are disjoint
+/// parts whose areas simply add up, and a zone alone in its cluster needs no overlay at all.
 public enum AreaReporter {
+    /// A union as disjoint parts, each with its geodesic area.
+    struct Parts: Sendable {
+        var geometries: [Geometry]
+        var areas: [Double]
+        var area: Double { areas.reduce(0, +) }
+    }
+
+    /// The union of `geometries` (with known geodesic `areas`) as disjoint parts, one per cluster of overlapping envelopes.
+    static func union(_ geometries: [Geometry], areas: [Double]) throws -> Parts {
+        let envelopes = geometries.map(\.envelope)
+        let index = try SpatialIndex(envelopes: envelopes)
+        var parent = Array(geometries.indices)
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+        for (i, e) in envelopes.enumerated() {
+            guard let e else { continue }
+            for j in try index.query(e) where j > i { parent[root(j)] = root(i) }
+        }
+        var clusters: [Int: [Int]] = [:]
+        for i in geometries.indices { clusters[root(i), default: []].append(i) }
+        var result = Parts(geometries: [], areas: [])
+        for members in clusters.values.sorted(by: { $0[0] < $1[0] }) {
+            if members.count == 1 {
+                result.geometries.append(geometries[members[0]])
+                result.areas.append(areas[members[0]])
+            } else {
+                let union = try Geometry.unaryUnion(of: members.map { geometries[$0] })
+                result.geometries.append(union)
+                result.areas.append(try union.geodesicArea())
+            }
+        }
+        return result
+    }
+
     /// The report for a dataset. `districtBreakdown` and `overlapMatrix` can be left out when only the totals are wanted.
     public static func report(_ dataset: Dataset, districtBreakdown: Bool = true, overlapMatrix: Bool = true) throws -> AreaReport {
         let zones = dataset.zones.filter { $0.kind.carriesRules }
@@ -52,35 +91,33 @@ public enum AreaReporter {
         let levelKeys = members.keys.sorted { ($0.kind, $0.level) < ($1.kind, $1.level) }
         // Largest groups first, so the two cores finish together.
         let order = levelKeys.indices.sorted { (members[levelKeys[$0]]?.count ?? 0) > (members[levelKeys[$1]]?.count ?? 0) }
-        let levelUnionsByOrder = try parallelMap(order.count) { slot -> Geometry in
-            let key = levelKeys[order[slot]]
-            return try Geometry.unaryUnion(of: (members[key] ?? []).map { zones[$0].geometry })
+        let levelUnionsByOrder = try parallelMap(order.count) { slot -> Parts in
+            let indices = members[levelKeys[order[slot]]] ?? []
+            return try union(indices.map { zones[$0].geometry }, areas: indices.map { areas[$0] })
         }
-        var unionsByKey: [Key: Geometry] = [:]
+        var unionsByKey: [Key: Parts] = [:]
         for (slot, position) in order.enumerated() { unionsByKey[levelKeys[position]] = levelUnionsByOrder[slot] }
         let levelUnion = unionsByKey
 
         let kinds = ZoneKind.allCases.filter { kind in levelKeys.contains { $0.kind == kind } }
-        let kindUnions = try parallelMap(kinds.count) { index -> Geometry in
+        let kindUnions = try parallelMap(kinds.count) { index -> Parts in
             let parts = levelKeys.filter { $0.kind == kinds[index] }.compactMap { levelUnion[$0] }
-            return parts.count == 1 ? parts[0] : try Geometry.unaryUnion(of: parts)
+            return parts.count == 1 ? parts[0] : try union(parts.flatMap(\.geometries), areas: parts.flatMap(\.areas))
         }
         let unionGeometry = Dictionary(uniqueKeysWithValues: zip(kinds, kindUnions))
 
         var groups: [AreaGroup] = []
-        let levelUnionAreas = try parallelMap(levelKeys.count) { try levelUnion[levelKeys[$0]]?.geodesicArea() ?? 0 }
-        let kindUnionAreas = try parallelMap(kinds.count) { try kindUnions[$0].geodesicArea() }
         for kind in kinds {
-            for (position, key) in levelKeys.enumerated() where key.kind == kind {
+            for key in levelKeys where key.kind == kind {
                 let indices = members[key] ?? []
                 groups.append(AreaGroup(kind: kind, level: key.level, zones: indices.count,
                                         sumArea: Area(squareMetres: indices.reduce(0) { $0 + areas[$1] }),
-                                        unionArea: Area(squareMetres: levelUnionAreas[position])))
+                                        unionArea: Area(squareMetres: levelUnion[key]?.area ?? 0)))
             }
             let indices = zones.indices.filter { zones[$0].kind == kind }
             groups.append(AreaGroup(kind: kind, level: "*", zones: indices.count,
                                     sumArea: Area(squareMetres: indices.reduce(0) { $0 + areas[$1] }),
-                                    unionArea: Area(squareMetres: kindUnionAreas[kinds.firstIndex(of: kind) ?? 0])))
+                                    unionArea: Area(squareMetres: unionGeometry[kind]?.area ?? 0)))
         }
 
         var overlap: [[Area]] = []
@@ -88,10 +125,9 @@ public enum AreaReporter {
             let pairs = kinds.indices.flatMap { i in kinds.indices.filter { $0 > i }.map { (i, $0) } }
             let pairAreas = try parallelMap(pairs.count) { index -> Double in
                 let (i, j) = pairs[index]
-                guard let a = kindUnions[i].envelope, let b = kindUnions[j].envelope, a.intersects(b) else { return 0 }
-                return try kindUnions[i].intersection(kindUnions[j]).geodesicArea()
+                return try inside(kindUnions[i], kindUnions[j])
             }
-            overlap = kinds.indices.map { i in kinds.indices.map { j in Area(squareMetres: i == j ? kindUnionAreas[i] : 0) } }
+            overlap = kinds.indices.map { i in kinds.indices.map { j in Area(squareMetres: i == j ? kindUnions[i].area : 0) } }
             for (index, (i, j)) in pairs.enumerated() {
                 overlap[i][j] = Area(squareMetres: pairAreas[index])
                 overlap[j][i] = Area(squareMetres: pairAreas[index])
@@ -101,28 +137,40 @@ public enum AreaReporter {
         var districts: [DistrictAreas] = []
         if districtBreakdown {
             let districtZones = dataset.zones.filter { $0.kind == .adminDistrict }
-            let protective = try Geometry.unaryUnion(of: AreaReport.protectiveKinds.compactMap { unionGeometry[$0] })
+            let protectiveParts = AreaReport.protectiveKinds.compactMap { unionGeometry[$0] }
+            let protective = try union(protectiveParts.flatMap(\.geometries), areas: protectiveParts.flatMap(\.areas))
             districts = try parallelMap(districtZones.count) { index -> DistrictAreas in
                 let district = districtZones[index]
-                let prepared = try PreparedGeometry(district.geometry)
-                func inside(_ geometry: Geometry) throws -> Area {
-                    guard try prepared.intersects(geometry) else { return Area(squareMetres: 0) }
-                    return Area(squareMetres: try district.geometry.intersection(geometry).geodesicArea())
-                }
+                let whole = Parts(geometries: [district.geometry], areas: [try district.geometry.geodesicArea()])
                 var rows: [(kind: ZoneKind, level: String, area: Area)] = []
                 for kind in kinds {
                     for key in levelKeys where key.kind == kind {
-                        if let union = levelUnion[key] { rows.append((kind, key.level, try inside(union))) }
+                        if let union = levelUnion[key] { rows.append((kind, key.level, Area(squareMetres: try inside(whole, union)))) }
                     }
-                    if let union = unionGeometry[kind] { rows.append((kind, "*", try inside(union))) }
+                    if let union = unionGeometry[kind] { rows.append((kind, "*", Area(squareMetres: try inside(whole, union)))) }
                 }
-                let area = Area(squareMetres: try district.geometry.geodesicArea())
-                let protectedArea = try inside(protective)
+                let area = Area(squareMetres: whole.area)
+                let protectedArea = Area(squareMetres: try inside(whole, protective))
                 return DistrictAreas(district: ZoneReference(district), area: area, groups: rows, protectedArea: protectedArea,
                                      protectedShare: area.squareMetres > 0 ? protectedArea.squareMetres / area.squareMetres : 0)
             }
         }
         return AreaReport(datasetName: dataset.name, datasetVersion: dataset.version, groups: groups, districts: districts,
                           matrixKinds: overlapMatrix ? kinds : [], overlap: overlap)
+    }
+
+    /// The geodesic area of (union a) ∩ (union b): the parts of each are disjoint, so the areas of the part-by-part
+    /// intersections add up.
+    static func inside(_ a: Parts, _ b: Parts) throws -> Double {
+        var total = 0.0
+        for x in a.geometries {
+            guard let ex = x.envelope else { continue }
+            let prepared = try PreparedGeometry(x)
+            for y in b.geometries {
+                guard let ey = y.envelope, ex.intersects(ey), try prepared.intersects(y) else { continue }
+                total += try x.intersection(y).geodesicArea()
+            }
+        }
+        return total
     }
 }

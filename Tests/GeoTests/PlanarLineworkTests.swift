@@ -33,12 +33,16 @@ struct PlanarLineworkTests {
         }
     }
 
+    /// A holed star zone around (50, 50) as a shape, a GEOS geometry and flat linework in runs of 32 segments.
+    func zone(seed: UInt64, radius: ClosedRange<Double>, corners: Int) throws -> (Shape, Geometry, PlanarLinework) {
+        var random = SeededRandom(seed: seed)
+        let shape = star(&random, cx: 50, cy: 50, radius: radius, corners: corners, hole: true)
+        return (shape, try Geometry(shape), PlanarLinework(boundaryOf: shape, maxSegments: 32))
+    }
+
     @Test("shortest distances equal GEOS's to 1e-9, and the cut-off only ever hides larger distances")
     func distancesMatchGEOS() throws {
-        var random = SeededRandom(seed: 21)
-        let zone = star(&random, cx: 50, cy: 50, radius: 20...40, corners: 300, hole: true)
-        let zoneGeometry = try Geometry(zone)
-        let zoneLines = PlanarLinework(boundaryOf: zone, maxSegments: 32)
+        let (zone, zoneGeometry, zoneLines) = try self.zone(seed: 21, radius: 20...40, corners: 300)
         let zoneBoundary = try Geometry(.multiLineString({ if case let .polygon(rings) = zone { return rings } else { return [] } }()))
         var compared = 0
         for shape in footprints(seed: 5, count: 300) {
@@ -56,10 +60,7 @@ struct PlanarLineworkTests {
 
     @Test("clear relations agree with GEOS intersects and covers; touching boundaries are left to GEOS")
     func relationsMatchGEOS() throws {
-        var random = SeededRandom(seed: 8)
-        let zone = star(&random, cx: 50, cy: 50, radius: 25...40, corners: 200, hole: true)
-        let zoneGeometry = try Geometry(zone)
-        let zoneLines = PlanarLinework(boundaryOf: zone, maxSegments: 32)
+        let (_, zoneGeometry, zoneLines) = try zone(seed: 8, radius: 25...40, corners: 200)
         var decided = 0, covered = 0, outside = 0
         for shape in footprints(seed: 13, count: 600) {
             let footprint = try Geometry(shape)

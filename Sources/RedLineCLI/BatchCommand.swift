@@ -118,8 +118,13 @@ struct BatchCommand: ParsableCommand {
             for item in slice {
                 let row: BatchRow
                 switch item.project {
-                case .success:
-                    row = BatchRow(item: item, result: results.next() ?? .failure(.footprint(file: item.file, feature: nil, message: "internal: missing result")))
+                case let .success(submitted):
+                    let result = results.next() ?? .failure(.footprint(file: item.file, feature: nil, message: "internal: missing result"))
+                    // The screener knows the project, not where it came from: say which file and feature.
+                    row = BatchRow(item: item, result: result.mapError { error in
+                        guard case let .footprint(file, _, message) = error, file.isEmpty else { return error }
+                        return .footprint(file: item.file, feature: Submission.label(index: item.featureIndex, id: submitted.project.id), message: message)
+                    })
                 case let .failure(error):
                     row = BatchRow(item: item, result: .failure(error))
                 }

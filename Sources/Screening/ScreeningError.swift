@@ -32,11 +32,11 @@ extension ScreeningError: CustomStringConvertible {
         case let .unknownCategory(code, known):
             return "unknown project category \"\(code)\"; known categories: \(known.joined(separator: ", "))"
         case let .data(file, feature, message):
-            return "\(file)\(feature.map { ", \($0)" } ?? ""): \(message)"
+            return [file.isEmpty ? nil : file, feature].compactMap { $0 }.joined(separator: ", ") + ": \(message)"
         case let .ruleset(file, message):
             return "\(file): \(message)"
         case let .footprint(file, feature, message):
-            return "\(file)\(feature.map { ", \($0)" } ?? ""): \(message)"
+            return [file.isEmpty ? nil : file, feature].compactMap { $0 }.joined(separator: ", ") + ": \(message)"
         case let .attribute(name, message):
             return "project attribute \(name): \(message)"
         case let .invalidData(problems):

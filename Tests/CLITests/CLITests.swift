@@ -259,6 +259,27 @@ struct BatchTests {
         }
     }
 
+    @Test("a project outside every district is an error row naming its file and feature; the summary lists 20 errors and counts the rest")
+    func outsideDistricts() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-outside-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // 25 small squares near Shanghai, far outside the bundled districts, then one inside Jizhou's red line.
+        var lines: [String] = (0..<25).map { i in
+            let x = 121.0 + Double(i) * 0.01
+            return #"{"type":"Feature","properties":{"id":"SH\#(i)","category":"LV"},"geometry":{"type":"Polygon","coordinates":[[[\#(x),31.0],[\#(x + 0.001),31.0],[\#(x + 0.001),31.001],[\#(x),31.001],[\#(x),31.0]]]}}"#
+        }
+        let example = try String(contentsOf: root.appendingPathComponent("Tests/CLITests/Fixtures/batch/more/lines.ndjson"), encoding: .utf8)
+        lines.append(String(example.split(separator: "\n").first ?? ""))
+        let file = folder.appendingPathComponent("mixed.ndjson")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
+        let run = try redline(["batch", file.path, "--out", folder.appendingPathComponent("out").path])
+        #expect(run.status & 8 == 8, "\(run.stderr)")
+        #expect(run.stdout.contains("\(file.path), feature 1 (id SH0): the footprint lies outside every district")) // NDJSON counts lines from 1
+        #expect(run.stdout.contains("… 5 more (see results.csv)"))
+        let csv = try String(contentsOf: folder.appendingPathComponent("out/results.csv"), encoding: .utf8)
+        #expect(csv.contains("feature 25 (id SH24): the footprint lies outside every district"))
+    }
+
     @Test("after Ctrl-C the files are complete and valid for what finished")
     func interrupted() throws {
         // Many copies of the examples, so that the run is still going when the signal arrives.

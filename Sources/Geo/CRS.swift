@@ -76,18 +76,48 @@ public enum GaussKruger {
 
     /// The CGCS2000 3-degree Gauss–Krüger CRS of `zone` (25…45), with or without the zone number in the easting.
     public static func threeDegree(zone: Int, zonePrefixedEasting: Bool) throws -> CRS {
-        guard (25...45).contains(zone) else {
+        guard let found = Zone(width: 3, number: zone, prefixed: zonePrefixedEasting) else {
             throw GeoError.invalidArgument("CGCS2000 3-degree Gauss–Krüger zones run from 25 to 45, not \(zone)")
         }
-        return .epsg((zonePrefixedEasting ? 4513 : 4534) + zone - 25)
+        return found.crs
     }
 
     /// The CGCS2000 6-degree Gauss–Krüger CRS of `zone` (13…23), with or without the zone number in the easting.
     public static func sixDegree(zone: Int, zonePrefixedEasting: Bool) throws -> CRS {
-        guard (13...23).contains(zone) else {
+        guard let found = Zone(width: 6, number: zone, prefixed: zonePrefixedEasting) else {
             throw GeoError.invalidArgument("CGCS2000 6-degree Gauss–Krüger zones run from 13 to 23, not \(zone)")
         }
-        return .epsg((zonePrefixedEasting ? 4491 : 4502) + zone - 13)
+        return found.crs
+    }
+
+    /// A CGCS2000 Gauss–Krüger zone: its band width in degrees (3 or 6), its number, and whether eastings carry it.
+    public struct Zone: Sendable, Hashable {
+        public let width: Int
+        public let number: Int
+        public let prefixed: Bool
+        /// The central meridian in degrees east.
+        public var centralMeridian: Int { width == 3 ? number * 3 : number * 6 - 3 }
+        /// The EPSG CRS of this zone.
+        public var crs: CRS { .epsg((width == 3 ? (prefixed ? 4513 : 4534) + number - 25 : (prefixed ? 4491 : 4502) + number - 13)) }
+
+        /// A zone over China: 3-degree zones 25…45, 6-degree zones 13…23; nil for any other.
+        public init?(width: Int, number: Int, prefixed: Bool) {
+            guard (width == 3 && (25...45).contains(number)) || (width == 6 && (13...23).contains(number)) else { return nil }
+            self.width = width
+            self.number = number
+            self.prefixed = prefixed
+        }
+
+        /// The zone of a CGCS2000 Gauss–Krüger EPSG code (4491–4554); nil for any other code.
+        public init?(epsg code: Int) {
+            switch code {
+            case 4491...4501: self.init(width: 6, number: code - 4491 + 13, prefixed: true)
+            case 4502...4512: self.init(width: 6, number: code - 4502 + 13, prefixed: false)
+            case 4513...4533: self.init(width: 3, number: code - 4513 + 25, prefixed: true)
+            case 4534...4554: self.init(width: 3, number: code - 4534 + 25, prefixed: false)
+            default: return nil
+            }
+        }
     }
 
     /// The 3-degree zone (without prefix) that suits a geometry at `longitude`: the local conformal plane in which

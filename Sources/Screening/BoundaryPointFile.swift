@@ -142,10 +142,10 @@ public enum BoundaryPointFile {
         guard parameters.count >= 7, values.count == parameters.count, values.count >= 7, values.contains(where: { $0 != 0 }) else {
             throw fail("坐标系 is \(system) (\(name)): converting it to CGCS2000 needs the seven 转换参数 (ΔX,ΔY,ΔZ m; rotations arc-seconds; scale ppm), and the header has none. PROJ's default would be a guess of several metres or more, so the file is refused.")
         }
-        guard (width == 3 && (25...45).contains(zone)) || (width == 6 && (13...23).contains(zone)) else {
+        guard let gk = GaussKruger.Zone(width: width, number: zone, prefixed: true) else {
             throw fail("带号 \(zone) is not a \(width)-degree zone over China")
         }
-        let centralMeridian = width == 3 ? zone * 3 : zone * 6 - 3
+        let centralMeridian = gk.centralMeridian
         let pipeline = "+proj=pipeline +step +inv +proj=tmerc +lat_0=0 +lon_0=\(centralMeridian) +k=1 +x_0=\(zone)500000 +y_0=0 \(ellipsoid)"
             + " +step +proj=cart \(ellipsoid)"
             + " +step +proj=helmert +x=\(values[0]) +y=\(values[1]) +z=\(values[2]) +rx=\(values[3]) +ry=\(values[4]) +rz=\(values[5]) +s=\(values[6]) +convention=position_vector"

@@ -245,14 +245,13 @@ public enum Submission {
     /// For a CGCS2000 Gauss–Krüger CRS, refuses eastings that cannot belong to it: a zone prefix that is missing,
     /// present when the CRS has none, or of another zone (the wrong-zone mistake shifts a site by hundreds of km).
     static func checkGaussKruger(_ geometry: Geometry, crs: CRS, fail: (String) -> ScreeningError) throws {
-        guard let code = crs.epsgCode, (4491...4554).contains(code), let e = geometry.envelope else { return }
-        let prefixed = (4491...4501).contains(code) || (4513...4533).contains(code)
-        let zone = (4491...4501).contains(code) ? code - 4491 + 13 : (4502...4512).contains(code) ? code - 4502 + 13
-            : (4513...4533).contains(code) ? code - 4513 + 25 : code - 4534 + 25
+        guard let code = crs.epsgCode, let gk = GaussKruger.Zone(epsg: code), let e = geometry.envelope else { return }
+        let (prefixed, zone) = (gk.prefixed, gk.number)
         for easting in [e.minX, e.maxX] {
             let hasPrefix = easting >= 1_000_000
             if prefixed, !hasPrefix {
-                throw fail("\(crs) expects the zone number \(zone) before the easting (e.g. \(zone)500000), but the eastings look like \(Int(easting)); the data is probably in the same zone without prefix (EPSG:\((4534...4554).contains(code + 21) ? code + 21 : code + 11))")
+                let plain = GaussKruger.Zone(width: gk.width, number: zone, prefixed: false)?.crs.definition ?? ""
+                throw fail("\(crs) expects the zone number \(zone) before the easting (e.g. \(zone)500000), but the eastings look like \(Int(easting)); the data is probably in the same zone without prefix (\(plain))")
             }
             if !prefixed, hasPrefix {
                 let found = Int(easting / 1_000_000)

@@ -82,3 +82,20 @@ struct CRSTests {
         #expect(CRS("EPSG:4490").isKnownGeographic)
     }
 }
+
+@Suite("CGCS2000 Gauss–Krüger zones and their EPSG codes")
+struct GaussKrugerZoneTests {
+    @Test("EPSG codes map to zones and back: 4513 is 3-degree zone 25 with prefix (CM 75°E), 4502 is 6-degree zone 13 without")
+    func codes() throws {
+        let z25 = try #require(GaussKruger.Zone(epsg: 4513))
+        #expect(z25.width == 3 && z25.number == 25 && z25.prefixed && z25.centralMeridian == 75)
+        let z13 = try #require(GaussKruger.Zone(epsg: 4502))
+        #expect(z13.width == 6 && z13.number == 13 && !z13.prefixed && z13.centralMeridian == 75)
+        // EPSG:4548 is the bench's plane: 3-degree zone 39 without prefix, CM 117°E.
+        let z39 = try #require(GaussKruger.Zone(epsg: 4548))
+        #expect(z39.number == 39 && !z39.prefixed && z39.centralMeridian == 117)
+        for code in 4491...4554 { #expect(GaussKruger.Zone(epsg: code)?.crs == .epsg(code)) }
+        #expect(GaussKruger.Zone(epsg: 4490) == nil && GaussKruger.Zone(epsg: 4555) == nil)
+        #expect(GaussKruger.Zone(width: 3, number: 24, prefixed: true) == nil)
+    }
+}

@@ -49,14 +49,7 @@ struct BatchCommand: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
 
-    @Option(name: .long, help: "CRS of the footprints' coordinates when a file does not say (EPSG code or PROJ string).")
-    var crs: String?
-
-    @Option(name: .long, help: "The footprints were drawn on a Chinese web map: gcj02 (Amap, Tencent) or bd09 (Baidu).")
-    var datum: WebMapDatum = .wgs84
-
-    @Flag(name: .long, help: "Repair invalid footprints with make-valid (stated in each report).")
-    var repair = false
+    @OptionGroup var footprintOptions: FootprintOptions
 
     @Flag(name: .long, help: "With --out: also write an HTML report per project under reports/ and index.html with a map of all projects.")
     var html = false
@@ -84,7 +77,7 @@ struct BatchCommand: ParsableCommand {
             let defaults = ProjectOverrides(category: defaultCategory, action: action, dischargesToWater: dischargesToWater)
             let keys = PropertyKeys(id: idKey, name: nameKey, category: categoryKey)
             for file in try BatchInputs.files(inputs) {
-                items += BatchInputs.read(file, defaults: defaults, keys: keys, datum: datum, crs: crs.map(CRS.init), repair: repair)
+                items += BatchInputs.read(file, defaults: defaults, keys: keys, datum: footprintOptions.datum, crs: footprintOptions.declaredCRS, repair: footprintOptions.repair)
             }
         } catch {
             FileHandle.standardError.write(Data("redline batch: \(error)\n".utf8))

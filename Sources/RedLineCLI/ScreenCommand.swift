@@ -63,14 +63,7 @@ struct Screen: ParsableCommand {
     @Option(name: .long, help: "Report language: en or zh.")
     var lang: Language = .en
 
-    @Option(name: .long, help: "CRS of the footprint's coordinates when the file does not say (EPSG code or PROJ string), e.g. EPSG:4527 for CGCS2000 3-degree GK zone 39 with the zone prefix.")
-    var crs: String?
-
-    @Option(name: .long, help: "The footprint was drawn on a Chinese web map: gcj02 (Amap, Tencent) or bd09 (Baidu); converted to WGS 84 before screening.")
-    var datum: WebMapDatum = .wgs84
-
-    @Flag(name: .long, help: "Repair an invalid footprint with GEOS make-valid and screen the repair (stated in the report).")
-    var repair = false
+    @OptionGroup var footprintOptions: FootprintOptions
 
     func run() throws {
         do {
@@ -104,7 +97,7 @@ struct Screen: ParsableCommand {
         let (collection, inputNotes) = try Submission.collection(atPath: file, bytes: inputBytes)
         let overrides = ProjectOverrides(category: category, action: action, dischargesToWater: dischargesToWater, linear: linear,
                                          crossing: crossing, nationalMajorProject: nationalMajorProject ? true : nil)
-        var candidates = Submission.read(collection, file: file, overrides: overrides, datum: datum, crs: crs.map(CRS.init), repair: repair)
+        var candidates = Submission.read(collection, file: file, overrides: overrides, datum: footprintOptions.datum, crs: footprintOptions.declaredCRS, repair: footprintOptions.repair)
         if let feature {
             candidates = try select(feature, from: candidates, collection: collection)
         }

@@ -48,38 +48,49 @@ final class ZoneIndex: Sendable {
 
     init(zones: [Zone]) throws {
         self.zones = zones
-        // Per zone: its cells, coarsest level first and the pieces last. Levels above the pieces only for zones big
-        // enough to need them.
-        let perZone = try parallelMap(zones.count) { index -> [[(rectangle: Envelope, piece: Geometry)]] in
-            guard zones[index].kind.carriesRules else { return [[]] }
+        // Per zone: its cells, coarsest level first and the pieces last (levels above the pieces only for zones big
+        // enough to need them), and the pieces' rings as flat linework, piece by piece.
+        struct ZoneCells: Sendable {
+            var levels: [[(rectangle: Envelope, piece: Geometry)]] = [[]]
+            var linework = PlanarLinework()
+            var runs: [Range<Int>] = [], starts: [Range<Int>] = []
+        }
+        let perZone = try parallelMap(zones.count) { index -> ZoneCells in
+            var cells = ZoneCells()
+            guard zones[index].kind.carriesRules else { return cells }
             let geometry = zones[index].geometry
             let levels = [4096, 1024].filter { geometry.numberOfPoints > 2 * $0 } + [ZoneIndex.pieceVertices]
-            return try geometry.subdivisionCells(levels: levels)
+            cells.levels = try geometry.subdivisionCells(levels: levels)
+            for piece in cells.levels.last ?? [] {
+                let (firstRun, firstStart) = (cells.linework.runs.count, cells.linework.starts.count)
+                cells.linework.appendBoundary(of: piece.piece.shape, maxSegments: 32)
+                cells.runs.append(firstRun..<cells.linework.runs.count)
+                cells.starts.append(firstStart..<cells.linework.starts.count)
+            }
+            return cells
         }
         var pieces: [Geometry] = []
         var owner: [Int] = []
         var rectangles: [Envelope] = []
         var coarse: [Int: [(rectangle: Envelope, piece: Geometry)]] = [:]
-        for (zone, levels) in perZone.enumerated() {
-            let cells = levels.last ?? []
-            pieces += cells.map(\.piece)
-            rectangles += cells.map(\.rectangle)
-            owner += Array(repeating: zone, count: cells.count)
-            if levels.count > 1 { coarse[zone] = levels.dropLast().reversed().flatMap { $0 } }
+        var linework = PlanarLinework()
+        var runs: [Range<Int>] = [], starts: [Range<Int>] = []
+        for (zone, cells) in perZone.enumerated() {
+            let finest = cells.levels.last ?? []
+            pieces += finest.map(\.piece)
+            rectangles += finest.map(\.rectangle)
+            owner += Array(repeating: zone, count: finest.count)
+            if cells.levels.count > 1 { coarse[zone] = cells.levels.dropLast().reversed().flatMap { $0 } }
+            let (runOffset, startOffset) = (linework.runs.count, linework.starts.count)
+            linework.append(contentsOf: cells.linework)
+            runs += cells.runs.map { ($0.lowerBound + runOffset)..<($0.upperBound + runOffset) }
+            starts += cells.starts.map { ($0.lowerBound + startOffset)..<($0.upperBound + startOffset) }
         }
         self.pieces = pieces
         pieceOwner = owner
         pieceRectangle = rectangles
         self.coarse = coarse
         pieceIndex = try SpatialIndex(geometries: pieces)
-        var linework = PlanarLinework()
-        var runs: [Range<Int>] = [], starts: [Range<Int>] = []
-        for piece in pieces {
-            let (firstRun, firstStart) = (linework.runs.count, linework.starts.count)
-            linework.appendBoundary(of: piece.shape, maxSegments: 32)
-            runs.append(firstRun..<linework.runs.count)
-            starts.append(firstStart..<linework.starts.count)
-        }
         pieceLinework = linework
         pieceRuns = runs
         pieceStarts = starts
@@ -219,12 +230,15 @@ final class ZoneIndex: Sendable {
             linework.append(contentsOf: zoneChunks)
             owner += Array(repeating: zone, count: zoneChunks.runs.count)
         }
+        var idsByKind: [ZoneKind: [Int]] = [:]
+        let zoneKinds = zones.map(\.kind)
+        for (chunk, zone) in owner.enumerated() { idsByKind[zoneKinds[zone], default: []].append(chunk) }
+        // One STRtree per kind, built on all cores.
+        let kinds = idsByKind.keys.sorted()
+        let runs = linework.runs, grouped = idsByKind
+        let indexes = try parallelMap(kinds.count) { try SpatialIndex(envelopes: (grouped[kinds[$0]] ?? []).map { runs[$0].envelope }) }
         var byKind: [ZoneKind: (ids: [Int], index: SpatialIndex)] = [:]
-        for kind in ZoneKind.allCases where kind.carriesRules {
-            let ids = owner.indices.filter { zones[owner[$0]].kind == kind }
-            guard !ids.isEmpty else { continue }
-            byKind[kind] = (ids, try SpatialIndex(envelopes: ids.map { linework.runs[$0].envelope }))
-        }
+        for (kind, index) in zip(kinds, indexes) { byKind[kind] = (idsByKind[kind] ?? [], index) }
         return PlaneChunks(linework: linework, owner: owner, byKind: byKind)
     }
 

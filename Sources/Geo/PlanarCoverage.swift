@@ -81,7 +81,7 @@ public enum PlanarCoverage {
     }
 
     /// Twice the signed planar area of a closed ring (positive when counter-clockwise).
-    private static func signedArea(_ ring: [Coordinate]) -> Double {
+    static func signedArea(_ ring: [Coordinate]) -> Double {
         var sum = 0.0
         for i in 0..<(ring.count - 1) { sum += (ring[i].x - ring[0].x) * (ring[i + 1].y - ring[0].y) - (ring[i + 1].x - ring[0].x) * (ring[i].y - ring[0].y) }
         return sum
@@ -89,7 +89,7 @@ public enum PlanarCoverage {
 
     /// Whether segments p–q and r–s share no point except, possibly, a common end point (and then only that point).
     /// Doubtful cases count as meeting.
-    private static func meetOnlyAtEnds(_ p: Coordinate, _ q: Coordinate, _ r: Coordinate, _ s: Coordinate) -> Bool {
+    static func meetOnlyAtEnds(_ p: Coordinate, _ q: Coordinate, _ r: Coordinate, _ s: Coordinate) -> Bool {
         let clearance = PlanarRelation.clearance
         guard min(p.x, q.x) <= max(r.x, s.x) + clearance, min(r.x, s.x) <= max(p.x, q.x) + clearance,
               min(p.y, q.y) <= max(r.y, s.y) + clearance, min(r.y, s.y) <= max(p.y, q.y) + clearance else { return true }

@@ -40,7 +40,8 @@ public struct AreaReport: Sendable {
 /// Builds zone-area reports. Unions are computed once per kind and level, in parallel, and the kind totals are
 /// unions of the level unions rather than a second union of every zone. Every union is taken per cluster of
 /// overlapping envelopes: polygons whose envelopes are apart cannot overlap, so the clusters' unions are disjoint
-/// parts whose areas simply add up, and a zone alone in its cluster needs no overlay at all.
+/// parts whose areas simply add up, and a zone alone in its cluster needs no overlay at all. A kind whose zones are
+/// proven interior-disjoint from their edges (`PlanarCoverage.provenDisjoint`) is not unioned at all.
 public enum AreaReporter {
     /// A union as disjoint parts, each with its geodesic area.
     struct Parts: Sendable {
@@ -91,18 +92,30 @@ public enum AreaReporter {
         let levelKeys = members.keys.sorted { ($0.kind, $0.level) < ($1.kind, $1.level) }
         // Largest groups first, so the two cores finish together.
         let order = levelKeys.indices.sorted { (members[levelKeys[$0]]?.count ?? 0) > (members[levelKeys[$1]]?.count ?? 0) }
+        // A kind whose zones are proven not to overlap (control units tiling their region) needs no union at all:
+        // its zones are the disjoint parts of every union of its levels.
+        let kinds = ZoneKind.allCases.filter { kind in levelKeys.contains { $0.kind == kind } }
+        let provenKinds = try parallelMap(kinds.count) { index -> Bool in
+            let members = zones.filter { $0.kind == kinds[index] }
+            return members.count > 1 ? try PlanarCoverage.provenDisjoint(members.map(\.geometry)) : true
+        }
+        let disjointKinds = Set(zip(kinds, provenKinds).filter(\.1).map(\.0))
         let levelUnionsByOrder = try parallelMap(order.count) { slot -> Parts in
-            let indices = members[levelKeys[order[slot]]] ?? []
+            let key = levelKeys[order[slot]]
+            let indices = members[key] ?? []
+            if disjointKinds.contains(key.kind) { return Parts(geometries: indices.map { zones[$0].geometry }, areas: indices.map { areas[$0] }) }
             return try union(indices.map { zones[$0].geometry }, areas: indices.map { areas[$0] })
         }
         var unionsByKey: [Key: Parts] = [:]
         for (slot, position) in order.enumerated() { unionsByKey[levelKeys[position]] = levelUnionsByOrder[slot] }
         let levelUnion = unionsByKey
 
-        let kinds = ZoneKind.allCases.filter { kind in levelKeys.contains { $0.kind == kind } }
         let kindUnions = try parallelMap(kinds.count) { index -> Parts in
             let parts = levelKeys.filter { $0.kind == kinds[index] }.compactMap { levelUnion[$0] }
-            return parts.count == 1 ? parts[0] : try union(parts.flatMap(\.geometries), areas: parts.flatMap(\.areas))
+            if parts.count == 1 || disjointKinds.contains(kinds[index]) {
+                return Parts(geometries: parts.flatMap(\.geometries), areas: parts.flatMap(\.areas))
+            }
+            return try union(parts.flatMap(\.geometries), areas: parts.flatMap(\.areas))
         }
         let unionGeometry = Dictionary(uniqueKeysWithValues: zip(kinds, kindUnions))
 

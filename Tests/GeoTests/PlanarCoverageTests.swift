@@ -47,3 +47,46 @@ struct PlanarCoverageTests {
         #expect(!PlanarCoverage.linesDisjoint([first, .polygon([square(0, 0, 1)])]))
     }
 }
+
+@Suite("Proving that a layer of polygons tiles without overlaps")
+struct CoverageProofTests {
+    /// A 4 × 4 grid of 0.01° cells near 117° E, 40° N, each a polygon; cells share edges vertex for vertex.
+    func grid(skipping skip: Set<Int> = []) throws -> [Geometry] {
+        // Corners from one lattice, so that neighbours share bit-identical vertices.
+        let xs = (0...4).map { 117 + Double($0) * 0.01 }, ys = (0...4).map { 40 + Double($0) * 0.01 }
+        return try (0..<16).filter { !skip.contains($0) }.map { i in
+            let (c, r) = (i % 4, i / 4)
+            return try Geometry(.polygon([[.init(xs[c], ys[r]), .init(xs[c + 1], ys[r]), .init(xs[c + 1], ys[r + 1]),
+                                           .init(xs[c], ys[r + 1]), .init(xs[c], ys[r])]]))
+        }
+    }
+
+    @Test("a grid of cells is proven disjoint, and its union's geodesic area is the sum of the cells'")
+    func grids() throws {
+        let cells = try grid()
+        #expect(try PlanarCoverage.provenDisjoint(cells))
+        let union = try Geometry.unaryUnion(of: cells)
+        let summed = try cells.reduce(0) { $0 + (try $1.geodesicArea()) }
+        #expect(abs(try union.geodesicArea() - summed) < 1e-3)
+        // A grid with a hole where a cell is missing is still a set of disjoint cells.
+        #expect(try PlanarCoverage.provenDisjoint(grid(skipping: [5]), maxFreeShare: 1))
+    }
+
+    @Test("an extra overlapping cell, a duplicated cell, a cell inside another and a T-junction are not proven")
+    func notProven() throws {
+        let cells = try grid()
+        let overlapping = try Geometry(.polygon([[.init(117.005, 40.005), .init(117.015, 40.005), .init(117.015, 40.015),
+                                                   .init(117.005, 40.015), .init(117.005, 40.005)]]))
+        #expect(try !PlanarCoverage.provenDisjoint(cells + [overlapping], maxFreeShare: 1))
+        #expect(try !PlanarCoverage.provenDisjoint(cells + [cells[5]], maxFreeShare: 1))
+        let inner = try Geometry(.polygon([[.init(117.012, 40.012), .init(117.018, 40.012), .init(117.018, 40.018),
+                                             .init(117.012, 40.018), .init(117.012, 40.012)]]))
+        #expect(try !PlanarCoverage.provenDisjoint(cells + [inner], maxFreeShare: 1))
+        // Cell 0's right neighbour split into two cells: the shared edge is not noded the same on both sides.
+        var split = try grid(skipping: [1])
+        let (x1, x2, y1) = (117 + 0.01, 117 + 2 * 0.01, 40 + 0.01)
+        split.append(try Geometry(.polygon([[.init(x1, 40), .init(x2, 40), .init(x2, 40.005), .init(x1, 40.005), .init(x1, 40)]])))
+        split.append(try Geometry(.polygon([[.init(x1, 40.005), .init(x2, 40.005), .init(x2, y1), .init(x1, y1), .init(x1, 40.005)]])))
+        #expect(try !PlanarCoverage.provenDisjoint(split, maxFreeShare: 1))
+    }
+}

@@ -42,6 +42,32 @@ struct AreaCheckDiffTests {
         #expect(json["zone_area_report"]?.arrayValue?.count == report.groups.count)
     }
 
+    @Test("a tiling of control units is reported without unions: levels and kind add up, and districts get their share")
+    func controlUnitTiling() throws {
+        // Four units of 0.01° × 0.01° in a 2 × 2 block, corners from one lattice so neighbours share their vertices.
+        let xs = [117.0, 117.01, 117.02], ys = [40.0, 40.01, 40.02]
+        let levels = ["priority", "key", "general", "general"]
+        let zones = (0..<4).map { i in
+            TestZone(id: "CU\(i)", kind: .controlUnit, level: levels[i],
+                     ring: rectangle(xs[i % 2], ys[i / 2], xs[i % 2 + 1], ys[i / 2 + 1]))
+        }
+        let dataset = try makeDataset(zones, district: rectangle(117.0, 40.0, 117.01, 40.02))
+        let report = try AreaReporter.report(dataset)
+        let cells = try zones.map { try Geometry(.polygon([$0.ring])).geodesicArea() }
+        let all = try #require(report.groups.first { $0.kind == .controlUnit && $0.level == "*" })
+        #expect(all.zones == 4)
+        #expect(abs(all.unionArea.squareMetres - cells.reduce(0, +)) < 1e-6)
+        // GEOS's union of the four, measured on its own, agrees.
+        let union = try Geometry.unaryUnion(of: zones.map { try Geometry(.polygon([$0.ring])) })
+        #expect(abs(all.unionArea.squareMetres - (try union.geodesicArea())) < 0.01)
+        let general = try #require(report.groups.first { $0.kind == .controlUnit && $0.level == "general" })
+        #expect(abs(general.unionArea.squareMetres - (cells[2] + cells[3])) < 1e-6)
+        // The district is the western column: units 0 and 2.
+        let row = try #require(report.districts.first?.groups.first { $0.kind == .controlUnit && $0.level == "*" })
+        #expect(abs(row.area.squareMetres - (cells[0] + cells[2])) < 0.01)
+        #expect(report.matrixKinds.contains(.controlUnit))
+    }
+
     @Test("the overlap matrix between kinds holds the shared area")
     func matrix() throws {
         let dataset = try makeDataset([

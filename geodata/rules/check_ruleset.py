@@ -25,21 +25,10 @@ BASIS_KEYS = ["instrument", "instrument_en", "article", "article_en", "edition",
 CLAUSE_KEYS = {"when", "outcome", "approvals", "explanation", "bases"}
 
 # Binding zone vocabulary (/tmp/zone-vocab.md). admin_district is reporting-only and carries no rules.
-VOCAB = {
-    "ecological_redline": ["water_conservation", "biodiversity", "soil_conservation", "windbreak_sand_fixation",
-                           "coastal_stability", "fragile"],
-    "nature_reserve": ["core", "buffer", "experimental", "core_protection", "general_control"],
-    "scenic_area": ["core_scenic", "general"],
-    "forest_park": ["national", "provincial", "municipal"],
-    "wetland_park": ["national", "provincial", "municipal"],
-    "geo_park": ["national", "provincial", "municipal"],
-    "water_source": ["1", "2", "quasi"],
-    "livestock_nogo": ["prohibited", "restricted"],
-    "control_unit": ["priority", "key", "general"],
-    "permanent_eco_area": ["red", "yellow"],
-    "fuel_ban_zone": ["ban"],
-}
-REPORTING_ONLY_KINDS = {"admin_district"}
+from zone_levels import LEVELS, REPORTING_ONLY_KINDS
+
+# The kinds rules may name, with their levels.
+VOCAB = {kind: levels for kind, levels in LEVELS.items() if kind not in REPORTING_ONLY_KINDS}
 
 # The 24+1 project categories of DOMAIN.md §7, in order.
 CATEGORY_CODES = ["LV", "IH", "IG", "CH", "MN", "PV", "WD", "TP", "RD", "RW", "PL", "TL", "WS", "WC", "LF",

@@ -364,21 +364,8 @@ KIND_ORDER = [
     "permanent_eco_area", "fuel_ban_zone",
 ]
 
-LEVELS = {
-    "ecological_redline": ["water_conservation", "biodiversity", "soil_conservation",
-                           "windbreak_sand_fixation", "coastal_stability", "fragile"],
-    "nature_reserve": ["core", "buffer", "experimental", "core_protection", "general_control"],
-    "scenic_area": ["core_scenic", "general"],
-    "forest_park": ["national", "provincial", "municipal"],
-    "wetland_park": ["national", "provincial", "municipal"],
-    "geo_park": ["national", "provincial", "municipal"],
-    "water_source": ["1", "2", "quasi"],
-    "livestock_nogo": ["prohibited", "restricted"],
-    "control_unit": ["priority", "key", "general"],
-    "permanent_eco_area": ["red", "yellow"],
-    "fuel_ban_zone": ["ban"],
-    "admin_district": ["province", "city", "county"],
-}
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rules"))
+from zone_levels import LEVELS  # noqa: E402  (shared with rules/check_ruleset.py)
 
 
 def feat(fid, name, name_en, kind, level, rank, authority, derived_from, geom, illustrative=True,

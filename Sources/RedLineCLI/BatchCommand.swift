@@ -116,7 +116,7 @@ struct BatchCommand: ParsableCommand {
                     // The screener knows the project, not where it came from: say which file and feature.
                     row = BatchRow(item: item, result: result.mapError { error in
                         guard case let .footprint(file, _, message) = error, file.isEmpty else { return error }
-                        return .footprint(file: item.file, feature: Submission.label(index: item.featureIndex, id: submitted.project.id), message: message)
+                        return .footprint(file: item.file, feature: Feature.label(index: item.featureIndex, id: submitted.project.id), message: message)
                     })
                 case let .failure(error):
                     row = BatchRow(item: item, result: .failure(error))

@@ -114,7 +114,7 @@ struct Screen: ParsableCommand {
         do {
             result = try screener.screen(submitted.project)
         } catch let ScreeningError.footprint(_, _, message) {
-            throw ScreeningError.footprint(file: file, feature: Submission.label(index: submitted.featureIndex, id: submitted.project.id), message: message)
+            throw ScreeningError.footprint(file: file, feature: Feature.label(index: submitted.featureIndex, id: submitted.project.id), message: message)
         }
         let provenance = Provenance(toolVersion: RedLineVersion.current, libraries: LibraryVersions.summary,
                                     inputFile: file, inputSHA256: sha256Hex(inputBytes))

@@ -34,8 +34,7 @@ public struct DataProblem: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        var place = file
-        if let featureIndex { place += ", feature \(featureIndex)" + (zoneID.map { " (id \($0))" } ?? "") } else if let zoneID { place += ", id \(zoneID)" }
+        let place = [file, Feature.label(index: featureIndex, id: zoneID)].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
         let at = location.map { " at [\(Submission.degrees($0.x)), \(Submission.degrees($0.y))]" } ?? ""
         return "\(severity.rawValue): \(place): \(message)\(at) [\(code)]"
     }

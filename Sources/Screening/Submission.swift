@@ -90,7 +90,7 @@ public enum Submission {
                             defaults: ProjectOverrides = .init(), keys: PropertyKeys = .init(),
                             datum: WebMapDatum = .wgs84, crs declared: CRS? = nil, repair: Bool = false) -> [Result<SubmittedProject, ScreeningError>] {
         var results: [Result<SubmittedProject, ScreeningError>] = collection.rejected.map { rejected in
-            .failure(.footprint(file: file, feature: label(index: rejected.featureIndex, id: rejected.featureID),
+            .failure(.footprint(file: file, feature: Feature.label(index: rejected.featureIndex, id: rejected.featureID),
                                 message: rejected.line.map { "line \($0): " + rejected.message } ?? rejected.message))
         }
         if let declared, let inFile = collection.crs, inFile != declared {
@@ -100,7 +100,7 @@ public enum Submission {
         let one: @Sendable (Int) -> Result<SubmittedProject, ScreeningError> = { index in
             let feature = features[index]
             return Result { try project(from: feature, crs: crs, file: file, overrides: overrides, defaults: defaults, keys: keys, datum: datum, repair: repair) }
-                .mapError { $0 as? ScreeningError ?? .footprint(file: file, feature: label(index: feature.index, id: feature.displayID), message: "\($0)") }
+                .mapError { $0 as? ScreeningError ?? .footprint(file: file, feature: Feature.label(index: feature.index, id: feature.displayID), message: "\($0)") }
         }
         // Building and checking geometries is independent per feature: use every core.
         results += (try? parallelMap(features.count, one)) ?? features.indices.map(one)
@@ -118,18 +118,12 @@ public enum Submission {
         }
     }
 
-    /// "feature 3 (id F3)": how errors name a feature.
-    public static func label(index: Int?, id: String?) -> String? {
-        guard let index else { return id.map { "id \($0)" } }
-        return "feature \(index)" + (id.map { " (id \($0))" } ?? "")
-    }
-
     /// One feature as a project, with every check of its footprint.
     /// `overrides` win over the feature's properties; `defaults` fill what the properties leave out.
     public static func project(from feature: Feature, crs: CRS?, file: String, overrides: ProjectOverrides,
                                defaults: ProjectOverrides = .init(), keys: PropertyKeys = .init(), datum: WebMapDatum = .wgs84,
                                repair: Bool) throws -> SubmittedProject {
-        let where_ = label(index: feature.index, id: feature.displayID)
+        let where_ = Feature.label(index: feature.index, id: feature.displayID)
         func fail(_ message: String) -> ScreeningError { .footprint(file: file, feature: where_, message: message) }
         let properties = feature.properties ?? JSONObject()
         var notes: [LocalizedText] = []

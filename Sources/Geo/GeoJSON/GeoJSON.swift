@@ -34,6 +34,12 @@ public struct Feature: Sendable {
         self.index = index
     }
 
+    /// "feature 3 (id F3)", "feature 3" or "id F3": how messages name a feature; nil when neither is known.
+    public static func label(index: Int?, id: String?) -> String? {
+        guard let index else { return id.map { "id \($0)" } }
+        return "feature \(index)" + (id.map { " (id \($0))" } ?? "")
+    }
+
     /// The id to show a user: the `id` member, else `properties.id`.
     public var displayID: String? {
         if let id, id != .null { return id.displayText }

@@ -32,9 +32,7 @@ public struct GeoJSONError: Error, Sendable, Hashable, CustomStringConvertible {
         var place: [String] = []
         if let file { place.append(file) }
         if let line { place.append(column.map { "line \(line), column \($0)" } ?? "line \(line)") }
-        if let featureIndex {
-            place.append(featureID.map { "feature \(featureIndex) (id \($0))" } ?? "feature \(featureIndex)")
-        }
+        if let featureIndex, let feature = Feature.label(index: featureIndex, id: featureID) { place.append(feature) }
         return place.isEmpty ? message : place.joined(separator: ", ") + ": " + message
     }
 }

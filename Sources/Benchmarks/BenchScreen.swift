@@ -1,7 +1,6 @@
 import Foundation
 import Geo
 import Screening
-import Synchronization
 
 /// The bench workload through the screener, timed by stage, answers written as compare.py reads them.
 func benchScreen(folder: String, out: String, options: [String]) throws {
@@ -43,8 +42,9 @@ func benchScreen(folder: String, out: String, options: [String]) throws {
     try stage("write") {
         // Records are serialised on all cores in slices, then joined in order.
         let slices = max(1, jobs * 4)
-        let texts = try parallelSlices(results.count, slices: slices) { range in
-            range.map { record(results[$0]).compact() }.joined(separator: ",")
+        let size = (results.count + slices - 1) / slices
+        let texts = try parallelMap(slices, workers: jobs) { slice in
+            (min(results.count, slice * size)..<min(results.count, (slice + 1) * size)).map { record(results[$0]).compact() }.joined(separator: ",")
         }
         var meta = JSONObject()
         meta["tool"] = "redline-bench screen (RedLine Screener)"
@@ -97,18 +97,6 @@ private func record(_ result: ScreeningResult) -> JSONValue {
     }
     record["nearest_within_5km"] = .object(nearest)
     return .object(record)
-}
-
-/// `body` over `slices` consecutive slices of 0..<count on all cores, results in slice order.
-private func parallelSlices(_ count: Int, slices: Int, _ body: @escaping @Sendable (Range<Int>) -> String) throws -> [String] {
-    let size = (count + slices - 1) / max(1, slices)
-    let texts = Mutex<[Int: String]>([:])
-    DispatchQueue.concurrentPerform(iterations: slices) { slice in
-        let range = min(count, slice * size)..<min(count, (slice + 1) * size)
-        let text = body(range)
-        texts.withLock { $0[slice] = text }
-    }
-    return texts.withLock { stored in (0..<slices).map { stored[$0] ?? "" } }
 }
 
 private func number(_ value: Double) -> JSONValue {

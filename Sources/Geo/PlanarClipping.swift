@@ -34,11 +34,22 @@ extension PlanarLinework {
         }
     }
 
+    /// Whether some segment of runs `indices` comes within `distance` of `p`.
+    func isWithin(_ distance: Double, of p: Coordinate, runs indices: Range<Int>) -> Bool {
+        let box = Envelope(minX: p.x - distance, minY: p.y - distance, maxX: p.x + distance, maxY: p.y + distance)
+        for run in runs[indices] where run.envelope.intersects(box) {
+            for i in run.start..<max(run.start + 1, run.end - 1) {
+                let d = run.end - run.start == 1 ? PlanarLinework.distance(p, points[i]) : PlanarLinework.pointToSegment(p, points[i], points[i + 1])
+                if d <= distance { return true }
+            }
+        }
+        return false
+    }
+
     /// Whether `p` lies inside the rings of runs `indices` (even–odd rule); nil when `p` is within
     /// `PlanarRelation.clearance` of them.
     public func clearlyEncloses(_ p: Coordinate, runs indices: Range<Int>) -> Bool? {
-        let dot = PlanarLinework(boundaryOf: .point(p), maxSegments: 1)
-        guard distance(runs: indices, to: dot, cutoff: PlanarRelation.clearance) > PlanarRelation.clearance else { return nil }
+        guard !isWithin(PlanarRelation.clearance, of: p, runs: indices) else { return nil }
         return encloses(p, runs: indices)
     }
 }

@@ -236,7 +236,7 @@ public struct PlanarLinework: Sendable {
         return best
     }
 
-    private static func distance(_ p: Coordinate, _ q: Coordinate) -> Double {
+    static func distance(_ p: Coordinate, _ q: Coordinate) -> Double {
         let dx = p.x - q.x, dy = p.y - q.y
         return (dx * dx + dy * dy).squareRoot()
     }

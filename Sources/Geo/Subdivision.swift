@@ -10,23 +10,14 @@ extension Geometry {
         }
     }
 
-    /// The polygonal geometry cut into pieces of at most `maxVertices` vertices each, by halving its envelope
-    /// along the longer side (as PostGIS `ST_Subdivide` does). The pieces cover the geometry exactly and meet only
-    /// along the cut lines; use them for indexing and quick tests, and the whole geometry for measures (geodesic
-    /// areas are not additive over planar cuts).
-    public func subdivided(maxVertices: Int = 256) throws -> [Geometry] {
-        try subdivisionCells(maxVertices: maxVertices).map(\.piece)
-    }
-
-    /// The pieces of `subdivided(maxVertices:)` with the rectangle each was cut to: inside that rectangle the piece
-    /// and the whole geometry are the same point set, so work confined to the rectangle may use the small piece.
-    public func subdivisionCells(maxVertices: Int = 256) throws -> [(rectangle: Envelope, piece: Geometry)] {
-        try subdivisionCells(levels: [maxVertices])[0]
-    }
-
-    /// The cells of `subdivisionCells(maxVertices:)` at several sizes (largest first), each level made by cutting
-    /// the cells of the one before, so the vertices are walked far fewer times than by cutting the whole geometry
-    /// for every level.
+    /// The polygonal geometry cut into cells of at most `level` vertices, for each of `levels` (largest first), by
+    /// halving envelopes along the longer side (as PostGIS `ST_Subdivide` does); each level cuts the cells of the one
+    /// before, so the vertices are walked far fewer times than by cutting the whole geometry for every level.
+    ///
+    /// Each cell is a piece with the rectangle it was cut to: inside that rectangle the piece and the whole geometry are
+    /// the same point set, so work confined to the rectangle may use the small piece. The pieces cover the geometry
+    /// exactly and meet only along the cut lines; use them for indexing and quick tests, and the whole geometry for
+    /// measures (geodesic areas are not additive over planar cuts).
     public func subdivisionCells(levels: [Int]) throws -> [[(rectangle: Envelope, piece: Geometry)]] {
         guard let smallest = levels.min(), smallest >= 8 else { throw GeoError.invalidArgument("pieces need at least 8 vertices, not \(levels.min() ?? 0)") }
         guard let envelope = self.envelope else { return levels.map { _ in [] } }

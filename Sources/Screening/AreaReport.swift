@@ -178,9 +178,12 @@ public enum AreaReporter {
         var total = 0.0
         for x in a.geometries {
             guard let ex = x.envelope else { continue }
-            let prepared = try PreparedGeometry(x)
+            var prepared: PreparedGeometry?
             for y in b.geometries {
-                guard let ey = y.envelope, ex.intersects(ey), try prepared.intersects(y) else { continue }
+                guard let ey = y.envelope, ex.intersects(ey) else { continue }
+                let test = try prepared ?? PreparedGeometry(x)
+                prepared = test
+                guard try test.intersects(y) else { continue }
                 total += try x.intersection(y).geodesicArea()
             }
         }

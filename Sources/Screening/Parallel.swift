@@ -10,7 +10,7 @@ public var defaultWorkerCount: Int { max(1, ProcessInfo.processInfo.activeProces
 /// Workers take the next index from a shared counter, so uneven items balance themselves. Each call runs on a
 /// Dispatch worker thread with that thread's own GEOS and PROJ contexts (Geo keeps them per thread); the first
 /// error in index order is rethrown.
-func parallelMap<T: Sendable>(_ count: Int, workers: Int = defaultWorkerCount, _ body: @Sendable (Int) throws -> T) throws -> [T] {
+public func parallelMap<T: Sendable>(_ count: Int, workers: Int = defaultWorkerCount, _ body: @Sendable (Int) throws -> T) throws -> [T] {
     let results = Mutex<[Int: Result<T, any Error>]>([:])
     let next = Atomic<Int>(0)
     DispatchQueue.concurrentPerform(iterations: max(1, min(workers, count))) { _ in

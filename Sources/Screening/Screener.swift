@@ -158,22 +158,24 @@ public final class Screener: Sendable {
         var parts: [[Coordinate]] = []
         let z = zone.geometry.envelope
         func measure(_ run: Geometry, length knownLength: Double?, splitting: Bool) throws {
-            guard let e = run.envelope, let z, e.intersects(z) else { return }
-            switch try zoneIndex.placement(of: run, linework: PlanarLinework(boundaryOf: run.shape, maxSegments: 8), zone: zoneNumber) {
+            // Runs are single lines, cut from the footprint at its own vertices.
+            guard let e = run.envelope, let z, e.intersects(z), case let .lineString(coordinates) = run.shape else { return }
+            let flat = PlanarLinework(boundaryOf: .lineString(coordinates), maxSegments: 8)
+            switch try zoneIndex.placement(of: run, linework: flat, zone: zoneNumber) {
             case .outside:
                 return
             case .inside:
-                inside += try knownLength ?? run.geodesicLength()
-                if case let .lineString(whole) = run.shape { parts.append(whole) }
+                inside += try knownLength ?? Geodesic.cgcs2000.length(of: coordinates)
+                parts.append(coordinates)
             case .crossing:
-                if case let .lineString(coordinates) = run.shape, let stretches = try zoneIndex.insideStretches(of: coordinates, zone: zoneNumber) {
+                if let stretches = try zoneIndex.insideStretches(of: coordinates, zone: zoneNumber) {
                     for stretch in stretches { inside += try Geodesic.cgcs2000.length(of: stretch) }
                     parts += stretches
                     return
                 }
                 let window = Envelope(minX: e.minX - margin, minY: e.minY - margin, maxX: e.maxX + margin, maxY: e.maxY + margin)
                 guard let source = try zoneIndex.clipSource(zone: zoneNumber, window: window) else { return }
-                if splitting, source.numberOfPoints > 4 * ZoneIndex.pieceVertices, case let .lineString(coordinates) = run.shape, coordinates.count > 5 {
+                if splitting, source.numberOfPoints > 4 * ZoneIndex.pieceVertices, coordinates.count > 5 {
                     var start = 0
                     while start < coordinates.count - 1 {
                         let end = min(start + 4, coordinates.count - 1)
@@ -185,7 +187,11 @@ public final class Screener: Sendable {
                 let part = try run.intersection(source.clipped(to: window)).extracting(dimension: 1)
                 guard !part.isEmpty else { return }
                 inside += try part.geodesicLength()
-                if case let .multiLineString(lines) = part.shape { parts += lines } else if case let .lineString(single) = part.shape { parts.append(single) }
+                switch part.shape {
+                case let .multiLineString(lines): parts += lines
+                case let .lineString(single): parts.append(single)
+                default: break
+                }
             }
         }
         for (chunk, chunkLength) in zip(chunks, lengths) { try measure(chunk, length: chunkLength, splitting: true) }
@@ -293,7 +299,7 @@ public final class Screener: Sendable {
         if findings.contains(where: { $0.relation == .inside }) { return (area?.squareMetres ?? length ?? 0, []) }
         let parts = findings.compactMap(\.overlapGeometry)
         if findings.count == 1 { return (findings[0].overlapArea?.squareMetres ?? findings[0].overlapLength ?? 0, parts) }
-        if area != nil, parts.count == findings.count, PlanarCoverage.interiorsDisjoint(parts.map(\.shape)) {
+        if area != nil, parts.count == findings.count, try PlanarCoverage.provenDisjoint(parts) {
             return (findings.reduce(0) { $0 + ($1.overlapArea?.squareMetres ?? 0) }, parts)
         }
         if length != nil, parts.count == findings.count, PlanarCoverage.linesDisjoint(parts.map(\.shape)) {

@@ -49,6 +49,11 @@ public struct Envelope: Sendable, Hashable, CustomStringConvertible {
         minX <= other.maxX && other.minX <= maxX && minY <= other.maxY && other.minY <= maxY
     }
 
+    /// Whether `other` lies inside this rectangle (boundary included).
+    public func contains(_ other: Envelope) -> Bool {
+        minX <= other.minX && other.maxX <= maxX && minY <= other.minY && other.maxY <= maxY
+    }
+
     /// The smallest envelope containing both.
     public func union(_ other: Envelope) -> Envelope {
         Envelope(minX: Swift.min(minX, other.minX), minY: Swift.min(minY, other.minY),

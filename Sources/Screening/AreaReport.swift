@@ -60,9 +60,16 @@ public enum AreaReporter {
             while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
             return i
         }
+        // Components of "interiors may overlap": envelopes meet and the polygons intersect. A union of polygons that do
+        // not interact still nodes them all and locates each one's rings in the others, so they are kept apart.
+        var prepared: [PreparedGeometry?] = Array(repeating: nil, count: geometries.count)
         for (i, e) in envelopes.enumerated() {
             guard let e else { continue }
-            for j in try index.query(e) where j > i { parent[root(j)] = root(i) }
+            for j in try index.query(e) where j > i && root(j) != root(i) {
+                let test = try prepared[i] ?? PreparedGeometry(geometries[i])
+                prepared[i] = test
+                if try test.intersects(geometries[j]) { parent[root(j)] = root(i) }
+            }
         }
         var clusters: [Int: [Int]] = [:]
         for i in geometries.indices { clusters[root(i), default: []].append(i) }
@@ -71,8 +78,33 @@ public enum AreaReporter {
             if members.count == 1 {
                 result.geometries.append(geometries[members[0]])
                 result.areas.append(areas[members[0]])
+                continue
+            }
+            // A member inside another without touching its boundary adds nothing to the union, and neither does a
+            // copy of one (nested levels, zones listed twice). A member that touches the other's boundary stays: the
+            // union would add nodes there, and the geodesic area depends on them.
+            var kept: [Int] = []
+            for j in members {
+                guard let ej = envelopes[j] else { continue }
+                var dropped = false
+                for i in members where i != j && !dropped {
+                    guard let ei = envelopes[i], ei.contains(ej) else { continue }
+                    if ej.contains(ei) {
+                        dropped = try i < j && geometries[i].isExactCopy(of: geometries[j])
+                    } else {
+                        let test = try prepared[i] ?? PreparedGeometry(geometries[i])
+                        prepared[i] = test
+                        dropped = try test.containsProperly(geometries[j])
+                    }
+                }
+                if !dropped { kept.append(j) }
+            }
+            if kept.isEmpty { continue }
+            if kept.count == 1 {
+                result.geometries.append(geometries[kept[0]])
+                result.areas.append(areas[kept[0]])
             } else {
-                let union = try Geometry.unaryUnion(of: members.map { geometries[$0] })
+                let union = try Geometry.unaryUnion(of: kept.map { geometries[$0] })
                 result.geometries.append(union)
                 result.areas.append(try union.geodesicArea())
             }

@@ -68,6 +68,36 @@ struct AreaCheckDiffTests {
         #expect(report.matrixKinds.contains(.controlUnit))
     }
 
+    @Test("nested levels, a copied zone and a zone whose envelope overlaps without touching are dissolved as GEOS would")
+    func nestedCopiedAndApart() throws {
+        // Water-source levels drawn as full nested squares from one corner (their union gains nodes on the outer
+        // square's edges, which changes its geodesic area by 164 m² (pyproj)), a level-1 square well inside, level 2 twice (a
+        // copy), and an L-shaped quasi zone whose envelope overlaps the quasi square while the shapes stay 0.01° apart.
+        let ell = [Coordinate(117.02, 40.05), Coordinate(117.06, 40.05), Coordinate(117.06, 40.00), Coordinate(117.05, 40.00),
+                   Coordinate(117.05, 40.04), Coordinate(117.02, 40.04), Coordinate(117.02, 40.05)]
+        let zones = [
+            TestZone(id: "W1", kind: .waterSource, level: "1", ring: rectangle(117.00, 40.00, 117.01, 40.01)),
+            TestZone(id: "W1inside", kind: .waterSource, level: "1", ring: rectangle(117.012, 40.012, 117.014, 40.014)),
+            TestZone(id: "W2", kind: .waterSource, level: "2", ring: rectangle(117.00, 40.00, 117.02, 40.02)),
+            TestZone(id: "W2copy", kind: .waterSource, level: "2", ring: rectangle(117.00, 40.00, 117.02, 40.02)),
+            TestZone(id: "WQ", kind: .waterSource, level: "quasi", ring: rectangle(117.00, 40.00, 117.03, 40.03)),
+            TestZone(id: "WL", kind: .waterSource, level: "quasi", ring: ell),
+        ]
+        let report = try AreaReporter.report(try makeDataset(zones))
+        let area = try zones.map { try Geometry(.polygon([$0.ring])).geodesicArea() }
+        func group(_ level: String) throws -> AreaGroup {
+            try #require(report.groups.first { $0.kind == .waterSource && $0.level == level })
+        }
+        #expect(abs(try group("1").unionArea.squareMetres - (area[0] + area[1])) < 1e-6)
+        #expect(abs(try group("2").sumArea.squareMetres - 2 * area[2]) < 1e-6)
+        #expect(abs(try group("2").unionArea.squareMetres - area[2]) < 1e-6)
+        #expect(abs(try group("quasi").unionArea.squareMetres - (area[4] + area[5])) < 1e-6)
+        // GEOS's union of all six, measured on its own, agrees; the quasi square alone does not.
+        let union = try Geometry.unaryUnion(of: zones.map { try Geometry(.polygon([$0.ring])) })
+        #expect(abs(try group("*").unionArea.squareMetres - (try union.geodesicArea())) < 0.01)
+        #expect(abs(try group("*").unionArea.squareMetres - (area[4] + area[5])) > 1)
+    }
+
     @Test("the overlap matrix between kinds holds the shared area")
     func matrix() throws {
         let dataset = try makeDataset([

@@ -11,8 +11,8 @@ import Foundation
 /// used here, `e² sin 2φ / (24 a) · Δx · L² · (1 + e² (0.628 − 0.633 cos²φ sin²α))` (Δx the edge's eastward
 /// extent, L its length, α its azimuth). The leading term follows from the map's distortion; the e² factor is a
 /// least-squares fit to GeographicLib's per-edge area `S12` over latitudes 5°–85° and all azimuths, after which the
-/// remainder stays below 1.2e-14 · L³ m² per edge. The bound used is four times that, and a ring is only accepted
-/// when the summed bound is under 1e-11 of its area; edges longer than `longEdgeDegrees` or beyond ±80° latitude are
+/// remainder stayed below 1.6e-15 · L³ m² per edge on a 1° × 5° grid of latitudes to ±79° and azimuths (5 km edges).
+/// The bound used is 5e-14 · L³, and a ring is only accepted when the summed bound is under 1e-11 of its area; edges longer than `longEdgeDegrees` or beyond ±80° latitude are
 /// measured by GeographicLib itself (`S12`), which is the same quantity, so both kinds of edge add up.
 struct AuthalicRingArea {
     private let geodesic: geod_geodesic

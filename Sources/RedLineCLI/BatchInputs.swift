@@ -8,6 +8,8 @@ struct BatchItem: Sendable {
     var file: String
     var featureIndex: Int?
     var project: Result<SubmittedProject, ScreeningError>
+    /// SHA-256 of the input file (empty when it could not be read).
+    var inputSHA256 = ""
 }
 
 /// Finds and reads batch inputs: FeatureCollections, newline-delimited GeoJSON, folders searched recursively.
@@ -42,12 +44,20 @@ enum BatchInputs {
 
     /// Reads one file into items: a whole-file problem becomes one error item, a bad feature one error item each.
     static func read(_ file: String, defaults: ProjectOverrides, keys: PropertyKeys, datum: WebMapDatum = .wgs84, crs: CRS? = nil, repair: Bool) -> [BatchItem] {
-        let bytes: [UInt8]
+        let input: InputFile
         do {
-            bytes = file.lowercased().hasSuffix(".gdb") ? [] : try Array(Data(contentsOf: URL(fileURLWithPath: file)))
+            input = try InputFile(file)
         } catch {
             return [BatchItem(file: file, featureIndex: nil, project: .failure(.footprint(file: file, feature: nil, message: "cannot read: \(error.localizedDescription)")))]
         }
+        return items(file, bytes: input.bytes, defaults: defaults, keys: keys, datum: datum, crs: crs, repair: repair).map { item in
+            var named = item
+            named.inputSHA256 = input.sha256
+            return named
+        }
+    }
+
+    private static func items(_ file: String, bytes: [UInt8], defaults: ProjectOverrides, keys: PropertyKeys, datum: WebMapDatum, crs: CRS?, repair: Bool) -> [BatchItem] {
         let ext = (file as NSString).pathExtension.lowercased()
         if lineExtensions.contains(ext) {
             return readLines(bytes, file: file, defaults: defaults, keys: keys, datum: datum, crs: crs, repair: repair)

@@ -18,7 +18,6 @@ final class BatchOutputs {
     private var firstOverlap = true
     private let dataset: Dataset
     private let ruleset: Ruleset
-    private var inputChecksums: [String: String] = [:]
     private let folder: String
     /// HTML: one report per project under reports/, and the index entries collected for index.html.
     private let htmlLanguage: Language?
@@ -54,12 +53,6 @@ final class BatchOutputs {
         handle.write(Data(text.utf8))
     }
 
-    private func checksum(_ file: String) -> String {
-        if let known = inputChecksums[file] { return known }
-        let value = (try? Data(contentsOf: URL(fileURLWithPath: file))).map { sha256Hex(Array($0)) } ?? ""
-        inputChecksums[file] = value
-        return value
-    }
 
     /// Appends one project to every file.
     func append(_ row: BatchRow) {
@@ -79,7 +72,7 @@ final class BatchOutputs {
                         result.approvals.map(\.code).joined(separator: ";"), item.file, item.featureIndex.map(String.init) ?? "", ""]
                 .map(CSV.field).joined(separator: ",") + "\r\n")
             let provenance = Provenance(toolVersion: RedLineVersion.current, libraries: LibraryVersions.summary,
-                                        inputFile: item.file, inputSHA256: checksum(item.file))
+                                        inputFile: item.file, inputSHA256: item.inputSHA256)
             let notes = (try? item.project.get().notes) ?? []
             var line = JSONReport.value(result, dataset: dataset, ruleset: ruleset, provenance: provenance, notes: notes).objectValue ?? JSONObject()
             line["input"] = .object(JSONObject(["file": .string(item.file), "feature": item.featureIndex.map { .number(JSONNumber($0)) } ?? .null]))
@@ -119,7 +112,7 @@ final class BatchOutputs {
     private func writeReport(_ result: ScreeningResult, item: BatchItem, language: Language) {
         let safeID = (result.project.id ?? "").unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" ? String($0) : "_" }.joined()
         let name = String(format: "reports/%06d%@.html", rowNumber, safeID.isEmpty ? "" : "-" + safeID)
-        let provenance = Provenance(toolVersion: RedLineVersion.current, libraries: LibraryVersions.summary, inputFile: item.file, inputSHA256: checksum(item.file))
+        let provenance = Provenance(toolVersion: RedLineVersion.current, libraries: LibraryVersions.summary, inputFile: item.file, inputSHA256: item.inputSHA256)
         let notes = (try? item.project.get().notes) ?? []
         var link: String?
         do {

@@ -83,18 +83,13 @@ struct Screen: ParsableCommand {
     }
 
     private func screen() throws -> (output: String, verdict: Verdict) {
-        let inputBytes: [UInt8]
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
-            inputBytes = [] // a File Geodatabase is a folder; GDAL reads it by path
-        } else {
-            do {
-                inputBytes = try Array(Data(contentsOf: URL(fileURLWithPath: file)))
-            } catch {
-                throw CLIError.input("\(file): cannot read: \(error.localizedDescription)")
-            }
+        let input: InputFile
+        do {
+            input = try InputFile(file)
+        } catch {
+            throw CLIError.input("\(file): cannot read: \(error.localizedDescription)")
         }
-        let (collection, inputNotes) = try Submission.collection(atPath: file, bytes: inputBytes)
+        let (collection, inputNotes) = try Submission.collection(atPath: file, bytes: input.bytes)
         let overrides = ProjectOverrides(category: category, action: action, dischargesToWater: dischargesToWater, linear: linear,
                                          crossing: crossing, nationalMajorProject: nationalMajorProject ? true : nil)
         var candidates = Submission.read(collection, file: file, overrides: overrides, datum: footprintOptions.datum, crs: footprintOptions.declaredCRS, repair: footprintOptions.repair)
@@ -117,7 +112,7 @@ struct Screen: ParsableCommand {
             throw ScreeningError.footprint(file: file, feature: Feature.label(index: submitted.featureIndex, id: submitted.project.id), message: message)
         }
         let provenance = Provenance(toolVersion: RedLineVersion.current, libraries: LibraryVersions.summary,
-                                    inputFile: file, inputSHA256: sha256Hex(inputBytes))
+                                    inputFile: file, inputSHA256: input.sha256)
         let output: String
         switch format {
         case .text:

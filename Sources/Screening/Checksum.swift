@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 
 /// SHA-256 of bytes as lowercase hex: the checksum reports name inputs and data by.
 public func sha256Hex(_ bytes: [UInt8]) -> String {
@@ -19,4 +20,24 @@ extension Sequence where Element == UInt8 {
 
 extension Digest {
     var hexString: String { Array(self).hexString }
+}
+
+/// SHA-256 of a folder read as one input (a File Geodatabase): each file's path relative to the folder, a NUL byte and
+/// its bytes, in path order. The same folder contents give the same digest wherever the folder lies.
+public func sha256Hex(ofFolder folder: String) throws -> String {
+    var hasher = SHA256()
+    let manager = FileManager.default
+    var files: [String] = []
+    if let enumerator = manager.enumerator(atPath: folder) {
+        while let relative = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let path = (folder as NSString).appendingPathComponent(relative)
+            if manager.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue { files.append(relative) }
+        }
+    }
+    for relative in files.sorted() {
+        hasher.update(data: Array(relative.utf8) + [0])
+        hasher.update(data: try Data(contentsOf: URL(fileURLWithPath: (folder as NSString).appendingPathComponent(relative))))
+    }
+    return hasher.finalize().hexString
 }

@@ -514,6 +514,24 @@ struct GDALFormatTests {
         #expect(rows.count == 7 && cells.allSatisfy { $0[3] == "prohibited" }, "\(rows)")
         // KML reads the name back as "Name"; it is found all the same.
         #expect(cells.allSatisfy { $0[1] == "北部山前地面光伏电站（约40公顷）" }, "\(rows)")
+        // Each row names its input by SHA-256: a file's is sha256sum's, a File Geodatabase folder's is over its files.
+        var digests: [String: String] = [:]
+        for line in try String(contentsOfFile: out + "/results.jsonl", encoding: .utf8).split(separator: "\n") {
+            let object = try JSONValue.parse(Array(line.utf8)).objectValue
+            if let file = object?["input"]?.objectValue?["file"]?.stringValue,
+               let digest = object?["provenance"]?.objectValue?["input"]?.objectValue?["sha256"]?.stringValue { digests[file] = digest }
+        }
+        let sum = Process()
+        let pipe = Pipe()
+        sum.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        sum.arguments = [path("parcel.gpkg")]
+        sum.standardOutput = pipe
+        try sum.run()
+        sum.waitUntilExit()
+        let expectedDigest = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64)
+        #expect(digests[path("parcel.gpkg")] == String(expectedDigest))
+        let emptyInput = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        #expect(digests[path("parcel.gdb")].map { $0.count == 64 && $0 != emptyInput } == true, "\(digests)")
     }
 
     @Test("a zone layer given as a projected Shapefile is brought to CGCS2000 and reports the GeoJSON layer's areas")

@@ -63,8 +63,9 @@ public enum DatasetReader {
             for (index, entry) in try catalog.array("layers").enumerated() {
                 let f = try JSONFields(entry, path: "layers[\(index)]", file: catalogPath)
                 let file = try f.string("file")
+                let kindText = try f.string("kind")
                 let kind: ZoneKind
-                do { kind = try ZoneKind(parsing: try f.string("kind")) } catch let error as ScreeningError {
+                do { kind = try ZoneKind(parsing: kindText) } catch let error as ScreeningError {
                     throw f.fail("kind", error.description)
                 }
                 let status = try f.string("status")

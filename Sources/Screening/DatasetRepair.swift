@@ -37,20 +37,36 @@ public enum DatasetRepair {
         var log: [Change] = []
         var seen = Set<String>()
         var newChecksums: [String: String] = [:]
+
+        // First the geometries as repaired (make-valid where invalid), then, for each control unit in layer order, the
+        // earlier units whose interiors it overlaps: found through an STRtree and prepared predicates, so that a layer
+        // of thousands of adjacent units costs no overlay at all.
+        let repairs = try reading.rawLayers.map { layer in try layer.collection.features.map { try validRepair(of: $0.geometry) } }
+        var unitPositions: [(layer: Int, feature: Int)] = []
+        for (layerIndex, layer) in reading.rawLayers.enumerated() where layer.info.kind == .controlUnit {
+            for (featureIndex, repair) in repairs[layerIndex].enumerated() where repair.geometry.map({ !$0.isEmpty && $0.kind.isPolygonal }) == true {
+                unitPositions.append((layerIndex, featureIndex))
+            }
+        }
+        let units = unitPositions.compactMap { repairs[$0.layer][$0.feature].geometry }
+        let overlapped = try earlierOverlaps(units)
+        var unitNumber: [String: Int] = [:]
+        for (number, position) in unitPositions.enumerated() { unitNumber["\(position.layer)/\(position.feature)"] = number }
         var repairedUnits: [Geometry] = []
 
-        for (info, collection) in reading.rawLayers {
+        for (layerIndex, (info, collection)) in reading.rawLayers.enumerated() {
             var features: [Feature] = []
-            for var feature in collection.features {
+            for (featureIndex, original) in collection.features.enumerated() {
+                var feature = original
                 func note(_ action: String, id: String? = feature.displayID) {
                     log.append(Change(file: info.file, featureIndex: feature.index, zoneID: id, action: action))
                 }
-                if let geometry = feature.geometry, !geometry.isEmpty, let report = try? geometry.validity(), !report.isValid {
-                    let repaired = try geometry.makeValid().extracting(dimension: 2)
+                let repair = repairs[layerIndex][featureIndex]
+                if let reason = repair.invalidReason, let geometry = feature.geometry, let repaired = repair.geometry {
                     let before = (try? geometry.geodesicArea()) ?? 0
                     let after = try repaired.geodesicArea()
-                    feature.geometry = repaired.numberOfGeometries == 1 ? try repaired.geometry(at: 0) : repaired
-                    note("repaired invalid geometry (\(report.reason ?? "invalid")) with make-valid: \(String(format: "%.1f", before)) m² → \(String(format: "%.1f", after)) m²")
+                    feature.geometry = repaired
+                    note("repaired invalid geometry (\(reason)) with make-valid: \(String(format: "%.1f", before)) m² → \(String(format: "%.1f", after)) m²")
                 }
                 if var properties = feature.properties, let id = properties["id"]?.stringValue {
                     if seen.contains(id) {
@@ -62,17 +78,20 @@ public enum DatasetRepair {
                     }
                     seen.insert(properties["id"]?.stringValue ?? id)
                 }
-                if info.kind == .controlUnit, let geometry = feature.geometry, geometry.kind.isPolygonal {
-                    let taken = repairedUnits.filter { other in (try? other.intersects(geometry)) == true }
+                if let number = unitNumber["\(layerIndex)/\(featureIndex)"] {
+                    var kept = units[number]
+                    // Earlier units as already trimmed: each point goes to the first unit that held it.
+                    let taken = overlapped[number].map { repairedUnits[$0] }
                     if !taken.isEmpty {
-                        let trimmed = try geometry.difference(Geometry.unaryUnion(of: taken)).extracting(dimension: 2)
-                        let removed = try geometry.geodesicArea() - trimmed.geodesicArea()
+                        let trimmed = try kept.difference(Geometry.unaryUnion(of: taken)).extracting(dimension: 2)
+                        let removed = try kept.geodesicArea() - trimmed.geodesicArea()
                         if removed > DatasetCheck.areaTolerance {
-                            feature.geometry = trimmed.numberOfGeometries == 1 ? try trimmed.geometry(at: 0) : trimmed
+                            kept = trimmed.numberOfGeometries == 1 ? try trimmed.geometry(at: 0) : trimmed
+                            feature.geometry = kept
                             note("overlap with earlier control units removed: \(String(format: "%.1f", removed)) m²")
                         }
                     }
-                    if let kept = feature.geometry { repairedUnits.append(kept) }
+                    repairedUnits.append(kept)
                 }
                 features.append(feature)
             }
@@ -105,5 +124,27 @@ public enum DatasetRepair {
         let text = "RedLine repair log: \(source) → \(destination)\n" + log.map { "- \($0)" }.joined(separator: "\n") + "\n"
         try Data(text.utf8).write(to: destinationURL.appendingPathComponent("fix-log.txt"))
         return log
+    }
+
+    /// A feature's geometry as the copy will hold it: make-valid's polygonal part when invalid (with GEOS's reason).
+    private static func validRepair(of geometry: Geometry?) throws -> (geometry: Geometry?, invalidReason: String?) {
+        guard let geometry, !geometry.isEmpty, let report = try? geometry.validity(), !report.isValid else { return (geometry, nil) }
+        let repaired = try geometry.makeValid().extracting(dimension: 2)
+        return (repaired.numberOfGeometries == 1 ? try repaired.geometry(at: 0) : repaired, report.reason ?? "invalid")
+    }
+
+    /// For each unit, the earlier units (by position) whose interiors meet its interior: intersecting and not merely
+    /// touching, as the check finds them.
+    private static func earlierOverlaps(_ units: [Geometry]) throws -> [[Int]] {
+        guard units.count > 1 else { return units.map { _ in [] } }
+        let index = try SpatialIndex(geometries: units)
+        return try parallelMap(units.count) { k -> [Int] in
+            let prepared = try PreparedGeometry(units[k])
+            var earlier: [Int] = []
+            for j in try index.query(intersecting: units[k]) where j < k {
+                if try prepared.intersects(units[j]), try !prepared.touches(units[j]) { earlier.append(j) }
+            }
+            return earlier.sorted()
+        }
     }
 }

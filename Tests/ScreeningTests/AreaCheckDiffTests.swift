@@ -136,7 +136,8 @@ struct AreaCheckDiffTests {
         let before = try Data(contentsOf: URL(fileURLWithPath: dataset.folder).appendingPathComponent("layers/control_unit.geojson"))
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("redline-fix-\(UUID().uuidString)").path
         let log = try DatasetRepair.write(try DatasetReader.read(dataset.folder), problems: problems, from: dataset.folder, to: out)
-        #expect(log.contains { $0.zoneID == "U2" && $0.action.contains("overlap with earlier control units removed") })
+        #expect(log.contains { $0.zoneID == "U2" && $0.action.contains("overlap with earlier control units removed: \(String(format: "%.1f", overlapArea)) m²") })
+        #expect(!log.contains { $0.zoneID == "U1" || $0.zoneID == "U3" })
         #expect(log.contains { $0.action.contains("not repaired") && $0.action.contains("gap") })
         let after = try Data(contentsOf: URL(fileURLWithPath: dataset.folder).appendingPathComponent("layers/control_unit.geojson"))
         #expect(before == after)

@@ -1,3 +1,4 @@
+import Foundation
 import Geo
 import Testing
 @testable import Screening
@@ -57,6 +58,19 @@ struct RuleMatrixTests {
         let footprint = try Geometry(.polygon([rectangle(x, 40.004, x + 0.002, 40.006)]))
         let result = try screener.screen(Project(category: category, attributes: attributes, footprint: footprint))
         return result.findings.first { $0.zone.id == "Z-\(column)" }
+    }
+
+    @Test("ZoneKind's kinds and levels are those of geodata/rules/zone_levels.json, which the Python data tools read")
+    func zoneLevelsMatchDataTools() throws {
+        let url = repositoryRoot.appendingPathComponent("geodata/rules/zone_levels.json")
+        let document = try #require(JSONValue.parse(Array(try Data(contentsOf: url))).objectValue)
+        let levels = try #require(document["levels"]?.objectValue)
+        #expect(Set(levels.keys) == Set(ZoneKind.allCases.map(\.rawValue)))
+        for kind in ZoneKind.allCases {
+            #expect(levels[kind.rawValue]?.arrayValue?.compactMap(\.stringValue) == kind.levels.map(\.code), "\(kind.rawValue)")
+        }
+        let reportingOnly = document["reporting_only_kinds"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(Set(reportingOnly) == Set(ZoneKind.allCases.filter { !$0.carriesRules }.map(\.rawValue)))
     }
 
     @Test("the shipped ruleset is complete: every category has a cell in every column")

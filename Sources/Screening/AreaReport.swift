@@ -43,11 +43,46 @@ public struct AreaReport: Sendable {
 /// parts whose areas simply add up, and a zone alone in its cluster needs no overlay at all. A kind whose zones are
 /// proven interior-disjoint from their edges (`PlanarCoverage.provenDisjoint`) is not unioned at all.
 public enum AreaReporter {
-    /// A union as disjoint parts, each with its geodesic area.
+    /// A union as disjoint parts, each with its geodesic area, and big parts cut into cells (`withCells`).
     struct Parts: Sendable {
         var geometries: [Geometry]
         var areas: [Double]
+        var cells: [PartCells?] = []
         var area: Double { areas.reduce(0, +) }
+
+        /// The same parts, those of more than `PartCells.minimumVertices` vertices cut into cells.
+        func withCells() throws -> Parts {
+            var cut = self
+            cut.cells = try parallelMap(geometries.count) { index in
+                geometries[index].numberOfPoints > PartCells.minimumVertices ? try PartCells(geometries[index]) : nil
+            }
+            return cut
+        }
+    }
+
+    /// A big part cut into cells of at most 4,096 and 1,024 vertices with their rectangles. Inside a cell's rectangle
+    /// the cell and the part are the same point set, so the intersection with anything whose envelope lies in the
+    /// rectangle may be taken with the cell: the cut points on the rectangle's sides are either outside that thing or on
+    /// its boundary, where the overlay would put a node anyway, so the result is the same polygon.
+    struct PartCells: Sendable {
+        static let minimumVertices = 8192
+        let levels: [[(rectangle: Envelope, piece: Geometry)]]
+        let indexes: [SpatialIndex]
+
+        init(_ geometry: Geometry) throws {
+            levels = try geometry.subdivisionCells(levels: [4096, 1024])
+            indexes = try levels.map { cells in try SpatialIndex(envelopes: cells.map(\.rectangle)) }
+        }
+
+        /// The smallest cell whose rectangle holds `envelope`, or nil.
+        func piece(holding envelope: Envelope) throws -> Geometry? {
+            for (level, index) in zip(levels, indexes).reversed() {
+                for candidate in try index.query(envelope) where level[candidate].rectangle.contains(envelope) {
+                    return level[candidate].piece
+                }
+            }
+            return nil
+        }
     }
 
     /// The union of `geometries` (with known geodesic `areas`) as disjoint parts, one per cluster of overlapping envelopes.
@@ -168,9 +203,10 @@ public enum AreaReporter {
         var overlap: [[Area]] = []
         if overlapMatrix {
             let pairs = kinds.indices.flatMap { i in kinds.indices.filter { $0 > i }.map { (i, $0) } }
+            let cutUnions = try kindUnions.map { try $0.withCells() }
             let pairAreas = try parallelMap(pairs.count) { index -> Double in
                 let (i, j) = pairs[index]
-                return try inside(kindUnions[i], kindUnions[j])
+                return try inside(cutUnions[i], cutUnions[j])
             }
             overlap = kinds.indices.map { i in kinds.indices.map { j in Area(squareMetres: i == j ? kindUnions[i].area : 0) } }
             for (index, (i, j)) in pairs.enumerated() {
@@ -205,20 +241,39 @@ public enum AreaReporter {
     }
 
     /// The geodesic area of (union a) ∩ (union b): the parts of each are disjoint, so the areas of the part-by-part
-    /// intersections add up.
+    /// intersections add up. A part meets a big cut part only through the big part's cell around it, clipped to its
+    /// envelope (the same point set there, see `PartCells`).
     static func inside(_ a: Parts, _ b: Parts) throws -> Double {
         var total = 0.0
-        for x in a.geometries {
+        for (i, x) in a.geometries.enumerated() {
             guard let ex = x.envelope else { continue }
             var prepared: PreparedGeometry?
-            for y in b.geometries {
+            for (j, y) in b.geometries.enumerated() {
                 guard let ey = y.envelope, ex.intersects(ey) else { continue }
-                let test = try prepared ?? PreparedGeometry(x)
-                prepared = test
-                guard try test.intersects(y) else { continue }
-                total += try x.intersection(y).geodesicArea()
+                if let cells = j < b.cells.count ? b.cells[j] : nil {
+                    total += try intersectionArea(x, ex, cutPart: y, cells)
+                } else if let cells = i < a.cells.count ? a.cells[i] : nil {
+                    total += try intersectionArea(y, ey, cutPart: x, cells)
+                } else {
+                    let test = try prepared ?? PreparedGeometry(x)
+                    prepared = test
+                    guard try test.intersects(y) else { continue }
+                    total += try x.intersection(y).geodesicArea()
+                }
             }
         }
         return total
+    }
+
+    /// Area of `small` ∩ `big`, with `big` read only inside `small`'s envelope.
+    private static func intersectionArea(_ small: Geometry, _ envelope: Envelope, cutPart big: Geometry, _ cells: PartCells) throws -> Double {
+        let window = try (cells.piece(holding: envelope) ?? big).clipped(to: envelope).extracting(dimension: 2)
+        guard !window.isEmpty else { return 0 }
+        do {
+            return try small.intersection(window).geodesicArea()
+        } catch {
+            // A clipped piece GEOS cannot overlay (a rare degenerate cut): the whole part, as without cells.
+            return try small.intersection(big).geodesicArea()
+        }
     }
 }

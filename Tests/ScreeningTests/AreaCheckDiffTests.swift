@@ -111,6 +111,26 @@ struct AreaCheckDiffTests {
         #expect(abs(report.overlap[i][i].squareMetres - Self.areaA) < 0.01)
     }
 
+    @Test("the overlap matrix reads a 12,000-vertex zone through its cells and agrees with GEOS's intersection of the whole")
+    func matrixThroughCells() throws {
+        // A red-line disc of 12,000 vertices (cut into cells) and reserve squares inside it, across its edge and outside.
+        let disc = (0...12_000).map { k -> Coordinate in
+            let angle = 2 * Double.pi * Double(k % 12_000) / 12_000
+            return Coordinate(117.05 + 0.04 * cos(angle), 40.05 + 0.04 * sin(angle))
+        }
+        let squares = [rectangle(117.04, 40.04, 117.05, 40.05), rectangle(117.085, 40.045, 117.095, 40.055),
+                       rectangle(117.10, 40.10, 117.11, 40.11), rectangle(117.02, 40.01, 117.03, 40.02)]
+        var zones = [TestZone(id: "RL", kind: .ecologicalRedline, level: "biodiversity", ring: disc)]
+        zones += squares.enumerated().map { TestZone(id: "NR\($0.offset)", kind: .natureReserve, level: "core", ring: $0.element) }
+        let report = try AreaReporter.report(try makeDataset(zones))
+        let whole = try Geometry(.polygon([disc]))
+        #expect(whole.numberOfPoints > AreaReporter.PartCells.minimumVertices)
+        let expected = try squares.reduce(0.0) { $0 + (try whole.intersection(Geometry(.polygon([$1]))).geodesicArea()) }
+        let i = try #require(report.matrixKinds.firstIndex(of: .ecologicalRedline)), j = try #require(report.matrixKinds.firstIndex(of: .natureReserve))
+        #expect(expected > 1e6)
+        #expect(abs(report.overlap[i][j].squareMetres - expected) <= expected * 1e-12)
+    }
+
     @Test("a control-unit tiling with a planted gap and a planted overlap reports both, with their areas and places")
     func tilingGapAndOverlap() throws {
         // District [117.00, 117.04] × [40.00, 40.02]; U1 ends at 117.02, U2 starts at 117.019 (overlap strip), U2 ends at 117.03,

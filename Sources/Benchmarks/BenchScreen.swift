@@ -29,7 +29,7 @@ func benchScreen(folder: String, out: String, options: [String]) throws {
         guard reading.problems.filter({ $0.severity == .error }).isEmpty else {
             throw ScreeningError.invalidData(reading.problems.map { .data(file: $0.file, feature: nil, message: $0.message) })
         }
-        return try Submission.read(footprints, file: "footprints.geojson", repair: true).map { try $0.get().project }
+        return try Submission.read(footprints, file: "footprints.geojson", repair: true).map { try $0.result.get().project }
     }
     let screener = try stage("index") { () throws -> Screener in
         let screener = try Screener(dataset: reading.dataset, ruleset: ruleset)

@@ -7,6 +7,8 @@ import Screening
 struct BatchItem: Sendable {
     var file: String
     var featureIndex: Int?
+    /// The feature's id when it has one, also for a feature that could not be read as a project.
+    var featureID: String?
     var project: Result<SubmittedProject, ScreeningError>
     /// SHA-256 of the input file (empty when it could not be read).
     var inputSHA256 = ""
@@ -64,12 +66,14 @@ enum BatchInputs {
         }
         do {
             let (collection, notes) = try Submission.collection(atPath: file, bytes: bytes)
-            return Submission.read(collection, file: file, defaults: defaults, keys: keys, datum: datum, crs: crs, repair: repair).map { result in
-                item(file, result.map { submitted in
-                    var noted = submitted
-                    noted.notes = notes + submitted.notes
-                    return noted
-                })
+            return Submission.read(collection, file: file, defaults: defaults, keys: keys, datum: datum, crs: crs, repair: repair).map { feature in
+                var noted = feature
+                noted.result = feature.result.map { submitted in
+                    var withNotes = submitted
+                    withNotes.notes = notes + submitted.notes
+                    return withNotes
+                }
+                return item(file, noted)
             }
         } catch let error as ScreeningError {
             return [BatchItem(file: file, featureIndex: nil, project: .failure(error))]
@@ -115,7 +119,7 @@ enum BatchInputs {
         return items
     }
 
-    private static func item(_ file: String, _ result: Result<SubmittedProject, ScreeningError>) -> BatchItem {
-        BatchItem(file: file, featureIndex: Submission.featureIndex(of: result), project: result)
+    private static func item(_ file: String, _ feature: SubmittedFeature) -> BatchItem {
+        BatchItem(file: file, featureIndex: feature.index, featureID: feature.id, project: feature.result)
     }
 }

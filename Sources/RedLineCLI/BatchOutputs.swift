@@ -93,16 +93,19 @@ final class BatchOutputs {
                 firstOverlap = false
             }
         case let .failure(error):
+            // The project could not be screened (the screener refused it) or not even read: its id is still the feature's.
             let submitted = try? item.project.get()
+            let id = submitted?.project.id ?? item.featureID ?? ""
             if htmlLanguage != nil {
-                indexEntries.append(BatchIndexPage.Entry(id: submitted?.project.id ?? "", name: submitted?.project.name ?? "", category: submitted?.project.category ?? "",
+                indexEntries.append(BatchIndexPage.Entry(id: id, name: submitted?.project.name ?? "", category: submitted?.project.category ?? "",
                                                          verdict: nil, error: error.description, link: nil, place: nil))
             }
-            write(csv, [submitted?.project.id ?? "", submitted?.project.name ?? "", submitted?.project.category ?? "", "error", "", "", "", "", "",
+            write(csv, [id, submitted?.project.name ?? "", submitted?.project.category ?? "", "error", "", "", "", "", "",
                         item.file, item.featureIndex.map(String.init) ?? "", error.description].map(CSV.field).joined(separator: ",") + "\r\n")
             let line = JSONObject([
                 "schema": .string(JSONReport.schema), "error": .string(error.description),
-                "input": .object(JSONObject(["file": .string(item.file), "feature": item.featureIndex.map { .number(JSONNumber($0)) } ?? .null])),
+                "input": .object(JSONObject(["file": .string(item.file), "feature": item.featureIndex.map { .number(JSONNumber($0)) } ?? .null,
+                                             "id": id.isEmpty ? .null : .string(id)])),
             ])
             write(jsonl, JSONValue.object(line).compact() + "\n")
         }

@@ -99,7 +99,7 @@ struct Screen: ParsableCommand {
         guard candidates.count == 1, let only = candidates.first else {
             throw CLIError.input("\(file) holds \(candidates.count) features; screen one with --feature INDEX|ID, or use `redline batch` for many")
         }
-        var submitted = try only.get()
+        var submitted = try only.result.get()
         submitted.notes = inputNotes + submitted.notes
 
         let (dataset, ruleset) = try dataOptions.load()
@@ -127,8 +127,7 @@ struct Screen: ParsableCommand {
         return (output, result.verdict)
     }
 
-    private func select(_ selector: String, from candidates: [Result<SubmittedProject, ScreeningError>],
-                        collection: FeatureCollection) throws -> [Result<SubmittedProject, ScreeningError>] {
+    private func select(_ selector: String, from candidates: [SubmittedFeature], collection: FeatureCollection) throws -> [SubmittedFeature] {
         let wanted: Int
         if let index = Int(selector) {
             wanted = index
@@ -139,8 +138,7 @@ struct Screen: ParsableCommand {
         } else {
             throw CLIError.usage("\(file) has no feature with id \"\(selector)\"")
         }
-        // Compared as numbers: "feature 1" must not pick the error of feature 10.
-        let picked = candidates.filter { Submission.featureIndex(of: $0) == wanted }
+        let picked = candidates.filter { $0.index == wanted }
         guard !picked.isEmpty else { throw CLIError.usage("\(file) has no feature \(wanted)") }
         return picked
     }

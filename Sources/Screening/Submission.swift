@@ -80,42 +80,47 @@ extension Submission {
     }
 }
 
+/// One feature of a submission: its place in the file, its id if it has one, and its project or error.
+public struct SubmittedFeature: Sendable {
+    /// The feature's index (0-based in a FeatureCollection, the line in newline-delimited GeoJSON); nil for a whole-file error.
+    public var index: Int?
+    public var id: String?
+    public var result: Result<SubmittedProject, ScreeningError>
+
+    public init(index: Int?, id: String?, result: Result<SubmittedProject, ScreeningError>) {
+        self.index = index
+        self.id = id
+        self.result = result
+    }
+}
+
 /// Reads project footprints from GeoJSON and checks them before screening: bad input is refused with
 /// the file, the feature and what is wrong, never screened silently.
 public enum Submission {
-    /// The feature of a collection selected by `selector` (an index or an id); all features when nil.
-    ///
-    /// Each feature gives either a project or the reason it cannot be screened.
+    /// Every feature of a collection as a project or the reason it cannot be screened, in feature order, each with the
+    /// feature's index and id (so that an error row can still be matched to the submitter's inventory).
     public static func read(_ collection: FeatureCollection, file: String, overrides: ProjectOverrides = .init(),
                             defaults: ProjectOverrides = .init(), keys: PropertyKeys = .init(),
-                            datum: WebMapDatum = .wgs84, crs declared: CRS? = nil, repair: Bool = false) -> [Result<SubmittedProject, ScreeningError>] {
-        var results: [Result<SubmittedProject, ScreeningError>] = collection.rejected.map { rejected in
-            .failure(.footprint(file: file, feature: Feature.label(index: rejected.featureIndex, id: rejected.featureID),
-                                message: rejected.line.map { "line \($0): " + rejected.message } ?? rejected.message))
+                            datum: WebMapDatum = .wgs84, crs declared: CRS? = nil, repair: Bool = false) -> [SubmittedFeature] {
+        var results: [SubmittedFeature] = collection.rejected.map { rejected in
+            SubmittedFeature(index: rejected.featureIndex, id: rejected.featureID, result: .failure(.footprint(
+                file: file, feature: Feature.label(index: rejected.featureIndex, id: rejected.featureID),
+                message: rejected.line.map { "line \($0): " + rejected.message } ?? rejected.message)))
         }
         if let declared, let inFile = collection.crs, inFile != declared {
-            return [.failure(.footprint(file: file, feature: nil, message: "the file declares \(inFile) but --crs says \(declared); remove one"))]
+            return [SubmittedFeature(index: nil, id: nil, result: .failure(.footprint(
+                file: file, feature: nil, message: "the file declares \(inFile) but --crs says \(declared); remove one")))]
         }
         let features = collection.features, crs = declared ?? collection.crs
-        let one: @Sendable (Int) -> Result<SubmittedProject, ScreeningError> = { index in
+        let one: @Sendable (Int) -> SubmittedFeature = { index in
             let feature = features[index]
-            return Result { try project(from: feature, crs: crs, file: file, overrides: overrides, defaults: defaults, keys: keys, datum: datum, repair: repair) }
+            let result = Result { try project(from: feature, crs: crs, file: file, overrides: overrides, defaults: defaults, keys: keys, datum: datum, repair: repair) }
                 .mapError { $0 as? ScreeningError ?? .footprint(file: file, feature: Feature.label(index: feature.index, id: feature.displayID), message: "\($0)") }
+            return SubmittedFeature(index: feature.index, id: feature.displayID, result: result)
         }
         // Building and checking geometries is independent per feature: use every core.
         results += (try? parallelMap(features.count, one)) ?? features.indices.map(one)
-        return results.sorted { (featureIndex(of: $0) ?? Int.max) < (featureIndex(of: $1) ?? Int.max) }
-    }
-
-    /// The index of the feature a result is about: the project's, or the one an error's `label` names; nil for a whole-file error.
-    public static func featureIndex(of result: Result<SubmittedProject, ScreeningError>) -> Int? {
-        switch result {
-        case let .success(submitted): return submitted.featureIndex
-        case let .failure(error):
-            guard case let .footprint(_, feature?, _) = error else { return nil }
-            let words = feature.split(separator: " ")
-            return words.first == "feature" && words.count > 1 ? Int(words[1]) : nil
-        }
+        return results.sorted { ($0.index ?? Int.max) < ($1.index ?? Int.max) }
     }
 
     /// One feature as a project, with every check of its footprint.

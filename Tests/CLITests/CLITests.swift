@@ -237,7 +237,7 @@ struct BatchTests {
         #expect(rows.count == 12)
         #expect(rows.filter { $0.contains(",error,") }.count == 4)
         #expect(rows.contains { $0.hasPrefix("EX-01,") && $0.contains(",prohibited,") })
-        #expect(rows.contains { $0.contains("BAD-BOWTIE") && $0.contains("Self-intersection") })
+        #expect(rows.contains { $0.hasPrefix("BAD-BOWTIE,") && $0.contains(",error,") && $0.contains("Self-intersection") })
         #expect(rows.contains { $0.contains("lines.ndjson,2,") && $0.contains("not valid JSON") })
         // Every JSON line parses; the GeoJSON is a valid FeatureCollection.
         let lines = try String(contentsOf: out.appendingPathComponent("results.jsonl"), encoding: .utf8).split(separator: "\n")

@@ -141,13 +141,13 @@ struct OldDatumCRSTests {
     @Test("an EPSG Xi'an 1980 CRS without parameters is refused; with +towgs84 it agrees with the 界址点 pipeline of the same parameters")
     func towgs84() throws {
         let collection = try GeoJSON.read(Self.point)
-        guard case let .failure(error)? = Submission.read(collection, file: "x.geojson", crs: .epsg(2363)).first else {
+        guard case let .failure(error)? = Submission.read(collection, file: "x.geojson", crs: .epsg(2363)).first?.result else {
             Issue.record("EPSG:2363 should be refused without parameters"); return
         }
         #expect("\(error)".contains("+towgs84"))
         let parameters = "-100.5,50.2,80.3,0.5,-0.3,1.2,2.5"
         let crs = CRS("+proj=tmerc +lat_0=0 +lon_0=117 +k=1 +x_0=39500000 +y_0=0 +a=6378140 +rf=298.257 +towgs84=\(parameters) +units=m +no_defs")
-        let viaCRS = try #require(try Submission.read(collection, file: "x.geojson", crs: crs).first?.get().project.footprint.pointCoordinate)
+        let viaCRS = try #require(try Submission.read(collection, file: "x.geojson", crs: crs).first?.result.get().project.footprint.pointCoordinate)
         let text = "[属性描述]\n坐标系=1980西安坐标系\n几度分带=3\n带号=39\n转换参数=\(parameters)\n[地块坐标]\n4,1,P,p,面,,,,@\nJ1,1,4429605.67,39534157.59\nJ2,1,4429605.67,39534257.59\nJ3,1,4429705.67,39534257.59\nJ1,1,4429605.67,39534157.59\n"
         let (_, parcels) = try BoundaryPointFile.read(Array(text.utf8), file: "x.txt")
         guard case let .polygon(rings)? = parcels.first?.geometry.shape else { Issue.record("no parcel"); return }

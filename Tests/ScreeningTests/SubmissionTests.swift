@@ -6,7 +6,7 @@ import Testing
 @Suite("Footprint input checks")
 struct SubmissionTests {
     func read(_ text: String, repair: Bool = false, overrides: ProjectOverrides = .init(category: "IG")) throws -> [Result<SubmittedProject, ScreeningError>] {
-        Submission.read(try GeoJSON.read(text), file: "in.geojson", overrides: overrides, repair: repair)
+        Submission.read(try GeoJSON.read(text), file: "in.geojson", overrides: overrides, repair: repair).map(\.result)
     }
 
     func failure(_ text: String) throws -> String {
@@ -149,7 +149,7 @@ struct DeclaredCRSTests {
     static let plain = #"{"type":"Feature","properties":{"category":"IG"},"geometry":{"type":"Point","coordinates":[534157.5916,4429605.6721]}}"#
 
     func read(_ text: String, crs: CRS) throws -> Result<SubmittedProject, ScreeningError>? {
-        Submission.read(try GeoJSON.read(text), file: "in.geojson", crs: crs).first
+        Submission.read(try GeoJSON.read(text), file: "in.geojson", crs: crs).first?.result
     }
 
     @Test("Gauss–Krüger coordinates with and without the zone prefix are read under the CRS that fits them")

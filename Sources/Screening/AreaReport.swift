@@ -147,6 +147,14 @@ public enum AreaReporter {
         return result
     }
 
+    /// The geodesic area of the union of polygons, counted as the report counts it: added up when they are proven not
+    /// to overlap, otherwise per component of intersecting polygons.
+    static func dissolvedArea(_ geometries: [Geometry]) throws -> Double {
+        let areas = try geometries.map { try $0.geodesicArea() }
+        if geometries.count > 1, try PlanarCoverage.provenDisjoint(geometries) { return areas.reduce(0, +) }
+        return try union(geometries, areas: areas).area
+    }
+
     /// The report for a dataset. `districtBreakdown` and `overlapMatrix` can be left out when only the totals are wanted.
     public static func report(_ dataset: Dataset, districtBreakdown: Bool = true, overlapMatrix: Bool = true) throws -> AreaReport {
         let zones = dataset.zones.filter { $0.kind.carriesRules }

@@ -80,18 +80,35 @@ public enum DatasetDiffer {
             }
         }
         let kinds = ZoneKind.allCases.filter { kind in kind.carriesRules && (old.zones.contains { $0.kind == kind } || new.zones.contains { $0.kind == kind }) }
+        // A zone unchanged in both versions (one id, same geometry, kind and level) cannot move the dissolved boundary
+        // by itself: ground is gained only inside changed or added zones, and lost only inside changed or removed ones.
+        let oldCounts = Dictionary(old.zones.map { ($0.id, 1) }, uniquingKeysWith: +)
+        let newCounts = Dictionary(new.zones.map { ($0.id, 1) }, uniquingKeysWith: +)
+        let unchanged = Set(zones.filter { $0.status == .unchanged && oldCounts[$0.id] == 1 && newCounts[$0.id] == 1 }.map(\.id))
         let kindChanges = try parallelMap(kinds.count) { index -> KindChange in
             let kind = kinds[index]
-            let before = try Geometry.unaryUnion(of: old.zones.filter { $0.kind == kind }.map(\.geometry))
-            let after = try Geometry.unaryUnion(of: new.zones.filter { $0.kind == kind }.map(\.geometry))
-            let gained = try after.difference(before).extracting(dimension: 2)
-            let lost = try before.difference(after).extracting(dimension: 2)
-            let oldArea = try before.geodesicArea(), newArea = try after.geodesicArea()
+            let before = old.zones.filter { $0.kind == kind }.map { (id: $0.id, geometry: $0.geometry) }
+            let after = new.zones.filter { $0.kind == kind }.map { (id: $0.id, geometry: $0.geometry) }
+            let oldArea = try AreaReporter.dissolvedArea(before.map(\.geometry))
+            let same = before.count == after.count && before.allSatisfy { unchanged.contains($0.id) }
+            let newArea = same ? oldArea : try AreaReporter.dissolvedArea(after.map(\.geometry))
+            let gained = try outside(after.filter { !unchanged.contains($0.id) }.map(\.geometry), of: before.map(\.geometry))
+            let lost = try outside(before.filter { !unchanged.contains($0.id) }.map(\.geometry), of: after.map(\.geometry))
             return KindChange(kind: kind, oldArea: Area(squareMetres: oldArea), newArea: Area(squareMetres: newArea),
                               gained: Area(squareMetres: try gained.geodesicArea()), lost: Area(squareMetres: try lost.geodesicArea()),
                               net: newArea - oldArea, gainedGeometry: gained, lostGeometry: lost)
         }
         return DatasetDiff(zones: zones, kinds: kindChanges)
     }
-}
 
+    /// The part of the union of `pieces` outside the union of `others`: only the others whose envelopes meet a piece's
+    /// are unioned (the rest cannot touch it).
+    static func outside(_ pieces: [Geometry], of others: [Geometry]) throws -> Geometry {
+        let union = try Geometry.unaryUnion(of: pieces)
+        guard !union.isEmpty else { return union }
+        let envelopes = pieces.compactMap(\.envelope)
+        let near = others.filter { other in other.envelope.map { e in envelopes.contains { $0.intersects(e) } } ?? false }
+        guard !near.isEmpty else { return union }
+        return try union.difference(Geometry.unaryUnion(of: near)).extracting(dimension: 2)
+    }
+}

@@ -196,4 +196,31 @@ struct AreaCheckDiffTests {
         // The other way round the red line grew: the test passes.
         #expect(try !DatasetDiffer.diff(old: new, new: old).redLineDecreased)
     }
+
+    @Test("a kind's gained and lost ground counts only what no other zone held, unchanged zones included")
+    func diffAgainstUnchangedNeighbours() throws {
+        // A stays; B grows east from 117.03 to 117.04 (its old part overlapped A); C, inside A, is removed (A still holds
+        // it, so nothing is lost); D is new and apart.
+        let a = TestZone(id: "A", kind: .ecologicalRedline, level: "biodiversity", ring: rectangle(117.00, 40.00, 117.02, 40.02))
+        let old = try makeDataset([
+            a,
+            TestZone(id: "B", kind: .ecologicalRedline, level: "biodiversity", ring: rectangle(117.01, 40.00, 117.03, 40.02)),
+            TestZone(id: "C", kind: .ecologicalRedline, level: "biodiversity", ring: rectangle(117.005, 40.005, 117.008, 40.008)),
+        ])
+        let new = try makeDataset([
+            a,
+            TestZone(id: "B", kind: .ecologicalRedline, level: "biodiversity", ring: rectangle(117.01, 40.00, 117.04, 40.02)),
+            TestZone(id: "D", kind: .ecologicalRedline, level: "biodiversity", ring: rectangle(117.10, 40.00, 117.11, 40.01)),
+        ])
+        let diff = try DatasetDiffer.diff(old: old, new: new)
+        let kind = try #require(diff.kinds.first { $0.kind == .ecologicalRedline })
+        let grown = try Geometry(.polygon([rectangle(117.03, 40.00, 117.04, 40.02)])).geodesicArea()
+        let added = try Geometry(.polygon([rectangle(117.10, 40.00, 117.11, 40.01)])).geodesicArea()
+        #expect(abs(kind.gained.squareMetres - (grown + added)) < 0.01)
+        #expect(kind.lost.squareMetres < 0.01)
+        #expect(abs(kind.net - (grown + added)) < 0.05)
+        #expect(diff.zones.first { $0.id == "A" }?.status == .unchanged)
+        #expect(diff.zones.first { $0.id == "C" }?.status == .removed)
+        #expect(!diff.redLineDecreased)
+    }
 }

@@ -38,10 +38,10 @@ public struct AreaReport: Sendable {
 }
 
 /// Builds zone-area reports. Unions are computed once per kind and level, in parallel, and the kind totals are
-/// unions of the level unions rather than a second union of every zone. Every union is taken per cluster of
-/// overlapping envelopes: polygons whose envelopes are apart cannot overlap, so the clusters' unions are disjoint
-/// parts whose areas simply add up, and a zone alone in its cluster needs no overlay at all. A kind whose zones are
-/// proven interior-disjoint from their edges (`PlanarCoverage.provenDisjoint`) is not unioned at all.
+/// unions of the level unions rather than a second union of every zone. Every union is taken per component of
+/// intersecting polygons: components that do not touch are disjoint parts whose areas simply add up, and a zone alone
+/// in its component needs no overlay at all. A kind whose zones are proven interior-disjoint from their edges
+/// (`PlanarCoverage.provenDisjoint`) is not unioned at all.
 public enum AreaReporter {
     /// A union as disjoint parts, each with its geodesic area, and big parts cut into cells (`withCells`).
     struct Parts: Sendable {
@@ -85,7 +85,8 @@ public enum AreaReporter {
         }
     }
 
-    /// The union of `geometries` (with known geodesic `areas`) as disjoint parts, one per cluster of overlapping envelopes.
+    /// The union of `geometries` (with known geodesic `areas`) as disjoint parts, one per component of intersecting
+    /// polygons (envelopes meet, then GEOS's prepared `intersects`).
     static func union(_ geometries: [Geometry], areas: [Double]) throws -> Parts {
         let envelopes = geometries.map(\.envelope)
         let index = try SpatialIndex(envelopes: envelopes)

@@ -53,13 +53,10 @@ public enum DatasetCheck {
             let zones = dataset.zones.filter { $0.kind == kind }
             guard zones.count > 1 else { continue }
             let mustNotOverlap = kind == .controlUnit || kind == .adminDistrict
-            let index = try SpatialIndex(geometries: zones.map(\.geometry))
+            let contacts = try interiorContacts(zones.map(\.geometry)) { i, j in mustNotOverlap || zones[i].rawLevel == zones[j].rawLevel }
             let found = try parallelMap(zones.count) { i -> [DataProblem] in
                 var local: [DataProblem] = []
-                let prepared = try PreparedGeometry(zones[i].geometry)
-                for j in try index.query(intersecting: zones[i].geometry) where j > i {
-                    guard mustNotOverlap || zones[i].rawLevel == zones[j].rawLevel else { continue }
-                    guard try prepared.intersects(zones[j].geometry), try !prepared.touches(zones[j].geometry) else { continue }
+                for j in contacts[i] {
                     let shared = try zones[i].geometry.intersection(zones[j].geometry).extracting(dimension: 2)
                     let area = try shared.geodesicArea()
                     guard area > areaTolerance else { continue }
@@ -73,6 +70,21 @@ public enum DatasetCheck {
             problems += found.flatMap { $0 }
         }
         return problems
+    }
+
+    /// For each polygon, the later ones (higher index) whose interiors meet its interior: their envelopes meet and they
+    /// intersect without merely touching. `include` narrows the pairs looked at. Shared by the check and `--fix`.
+    static func interiorContacts(_ geometries: [Geometry], include: @Sendable (Int, Int) -> Bool = { _, _ in true }) throws -> [[Int]] {
+        guard geometries.count > 1 else { return geometries.map { _ in [] } }
+        let index = try SpatialIndex(geometries: geometries)
+        return try parallelMap(geometries.count) { i -> [Int] in
+            let prepared = try PreparedGeometry(geometries[i])
+            var later: [Int] = []
+            for j in try index.query(intersecting: geometries[i]) where j > i && include(i, j) {
+                if try prepared.intersects(geometries[j]), try !prepared.touches(geometries[j]) { later.append(j) }
+            }
+            return later.sorted()
+        }
     }
 
     /// Control units must tile each district: no gap inside a district and nothing outside the districts.

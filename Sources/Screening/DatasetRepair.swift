@@ -42,16 +42,21 @@ public enum DatasetRepair {
         // earlier units whose interiors it overlaps: found through an STRtree and prepared predicates, so that a layer
         // of thousands of adjacent units costs no overlay at all.
         let repairs = try reading.rawLayers.map { layer in try layer.collection.features.map { try validRepair(of: $0.geometry) } }
-        var unitPositions: [(layer: Int, feature: Int)] = []
+        // Each control unit's number in layer order, and the geometries so numbered.
+        var unitNumbers = repairs.map { layer in [Int?](repeating: nil, count: layer.count) }
+        var units: [Geometry] = []
         for (layerIndex, layer) in reading.rawLayers.enumerated() where layer.info.kind == .controlUnit {
-            for (featureIndex, repair) in repairs[layerIndex].enumerated() where repair.geometry.map({ !$0.isEmpty && $0.kind.isPolygonal }) == true {
-                unitPositions.append((layerIndex, featureIndex))
+            for (featureIndex, repair) in repairs[layerIndex].enumerated() {
+                guard let geometry = repair.geometry, !geometry.isEmpty, geometry.kind.isPolygonal else { continue }
+                unitNumbers[layerIndex][featureIndex] = units.count
+                units.append(geometry)
             }
         }
-        let units = unitPositions.compactMap { repairs[$0.layer][$0.feature].geometry }
-        let overlapped = try earlierOverlaps(units)
-        var unitNumber: [String: Int] = [:]
-        for (number, position) in unitPositions.enumerated() { unitNumber["\(position.layer)/\(position.feature)"] = number }
+        // For each unit, the earlier units whose interiors its interior meets.
+        var earlier = units.map { _ in [Int]() }
+        for (i, later) in try DatasetCheck.interiorContacts(units).enumerated() {
+            for j in later { earlier[j].append(i) }
+        }
         var repairedUnits: [Geometry] = []
 
         for (layerIndex, (info, collection)) in reading.rawLayers.enumerated() {
@@ -78,10 +83,10 @@ public enum DatasetRepair {
                     }
                     seen.insert(properties["id"]?.stringValue ?? id)
                 }
-                if let number = unitNumber["\(layerIndex)/\(featureIndex)"] {
+                if let number = unitNumbers[layerIndex][featureIndex] {
                     var kept = units[number]
                     // Earlier units as already trimmed: each point goes to the first unit that held it.
-                    let taken = overlapped[number].map { repairedUnits[$0] }
+                    let taken = earlier[number].map { repairedUnits[$0] }
                     if !taken.isEmpty {
                         let trimmed = try kept.difference(Geometry.unaryUnion(of: taken)).extracting(dimension: 2)
                         let removed = try kept.geodesicArea() - trimmed.geodesicArea()
@@ -131,20 +136,5 @@ public enum DatasetRepair {
         guard let geometry, !geometry.isEmpty, let report = try? geometry.validity(), !report.isValid else { return (geometry, nil) }
         let repaired = try geometry.makeValid().extracting(dimension: 2)
         return (repaired.numberOfGeometries == 1 ? try repaired.geometry(at: 0) : repaired, report.reason ?? "invalid")
-    }
-
-    /// For each unit, the earlier units (by position) whose interiors meet its interior: intersecting and not merely
-    /// touching, as the check finds them.
-    private static func earlierOverlaps(_ units: [Geometry]) throws -> [[Int]] {
-        guard units.count > 1 else { return units.map { _ in [] } }
-        let index = try SpatialIndex(geometries: units)
-        return try parallelMap(units.count) { k -> [Int] in
-            let prepared = try PreparedGeometry(units[k])
-            var earlier: [Int] = []
-            for j in try index.query(intersecting: units[k]) where j < k {
-                if try prepared.intersects(units[j]), try !prepared.touches(units[j]) { earlier.append(j) }
-            }
-            return earlier.sorted()
-        }
     }
 }

@@ -19,6 +19,8 @@ public enum GeoError: Error, Sendable, Equatable {
     case unreadable(format: String, message: String)
     /// An argument outside what the operation accepts.
     case invalidArgument(String)
+    /// A CRS on a datum (Xi'an 1980, Beijing 1954) that PROJ can only shift by a guess, given without +towgs84.
+    case guessedDatumShift(definition: String, datum: String)
 }
 
 extension GeoError: CustomStringConvertible {
@@ -41,6 +43,10 @@ extension GeoError: CustomStringConvertible {
             return "cannot read \(format): \(message)"
         case let .invalidArgument(message):
             return message
+        case let .guessedDatumShift(definition, datum):
+            return "\(definition) is on the \(datum) datum, which PROJ can shift to CGCS2000 only by a guess of metres to tens of metres: "
+                + "give its seven parameters as a PROJ string with +towgs84=dx,dy,dz,rx,ry,rz,ppm, for example \"+proj=tmerc +lat_0=0 "
+                + "+lon_0=117 +k=1 +x_0=39500000 +y_0=0 +a=6378140 +rf=298.257 +towgs84=… +units=m\""
         }
     }
 }

@@ -47,26 +47,36 @@ final class PROJContext {
         return String(cString: text)
     }
 
-    /// The cached coordinate operation of a PROJ pipeline string, made on first use.
-    func operation(_ definition: String) throws -> OpaquePointer {
-        let key = TransformKey(source: "operation", target: definition)
-        if let cached = transforms[key] { return cached }
-        guard let pj = proj_create(handle, definition) else {
-            throw GeoError.proj(operation: "create operation \(definition)", message: errorMessage())
-        }
-        transforms[key] = pj
-        return pj
+    /// Datums PROJ can only shift to the modern ones by a guess.
+    static let guessedDatums = ["Xian 1980", "Beijing 1954"]
+
+    /// The name of a CRS's geodetic datum (or datum ensemble) as PROJ knows it, when it has one.
+    private func datumName(of crs: OpaquePointer) -> String? {
+        guard let datum = proj_crs_get_datum(handle, crs) ?? proj_crs_get_datum_ensemble(handle, crs) else { return nil }
+        defer { proj_destroy(datum) }
+        return proj_get_name(datum).map { String(cString: $0) }
     }
 
     /// The cached transformation from `source` to `target` with longitude/easting first, made on first use.
     func transform(from source: CRS, to target: CRS) throws -> OpaquePointer {
         let key = TransformKey(source: source.definition, target: target.definition)
         if let cached = transforms[key] { return cached }
+        var datums: [String?] = []
         for crs in [source, target] {
             guard let probe = proj_create(handle, crs.definition) else {
                 throw GeoError.unknownCRS(definition: crs.definition, message: errorMessage())
             }
+            datums.append(datumName(of: probe))
             proj_destroy(probe)
+        }
+        // Xi'an 1980 and Beijing 1954 differ from CGCS2000 and WGS 84 by metres to tens of metres, and PROJ knows no
+        // shift for them but a "ballpark" guess: without explicit +towgs84 parameters the transformation is refused.
+        if datums[0] != datums[1] {
+            for (crs, datum) in zip([source, target], datums) {
+                if let datum, Self.guessedDatums.contains(where: { datum.contains($0) }), !crs.hasTOWGS84 {
+                    throw GeoError.guessedDatumShift(definition: crs.definition, datum: datum)
+                }
+            }
         }
         guard let raw = proj_create_crs_to_crs(handle, source.towgs84Partner(of: target), target.towgs84Partner(of: source), nil) else {
             throw GeoError.proj(operation: "create transformation \(source) → \(target)", message: errorMessage())

@@ -24,10 +24,8 @@ public enum BoundaryPointFile {
     /// What the header says, and the CRS it leads to.
     public struct Header: Sendable {
         public var fields: [String: String]
-        /// The CRS of the coordinates, or a label for Xi'an 1980 / Beijing 1954 coordinates shifted with the file's 转换参数.
+        /// The CRS of the coordinates; for Xi'an 1980 / Beijing 1954 a PROJ string carrying the file's 转换参数 as +towgs84.
         public var crs: CRS
-        /// For Xi'an 1980 / Beijing 1954: the pipeline (inverse Gauss–Krüger, seven-parameter Helmert, to CGCS2000 lon/lat).
-        public var pipeline: PipelineTransform?
     }
 
     /// Reads a file's bytes (GBK, GB18030 or UTF-8, detected).
@@ -50,12 +48,8 @@ public enum BoundaryPointFile {
             guard parts.count == 2 else { throw fail(index + 1, "a header line is key=value, not \"\(lines[index])\"") }
             fields[parts[0].trimmingCharacters(in: .whitespaces)] = parts[1].trimmingCharacters(in: .whitespaces)
         }
-        let (crs, pipeline) = try headerCRS(fields, file: file, line: headerStart + 1)
-        let toLonLat = try pipeline == nil ? CoordinateTransform(from: crs, to: .cgcs2000) : nil
-        func lonLat(_ geometry: Geometry) throws -> Geometry {
-            if let pipeline { return try pipeline.transform(geometry) }
-            return try toLonLat?.transform(geometry) ?? geometry
-        }
+        let crs = try headerCRS(fields, file: file, line: headerStart + 1)
+        let toLonLat = try CoordinateTransform(from: crs, to: .cgcs2000)
 
         var parcels: [Parcel] = []
         var current: (number: String, name: String, use: String, line: Int, rings: [Int: [Coordinate]], order: [Int])?
@@ -76,7 +70,7 @@ public enum BoundaryPointFile {
                 if try outer.contains(Geometry(.polygon([ring]))) { polygons[0].append(ring) } else { polygons.append([ring]) }
             }
             let projected = try Geometry(polygons.count == 1 ? .polygon(polygons[0]) : .multiPolygon(polygons))
-            parcels.append(Parcel(number: parcel.number, name: parcel.name, use: parcel.use, geometry: try lonLat(projected), line: parcel.line))
+            parcels.append(Parcel(number: parcel.number, name: parcel.name, use: parcel.use, geometry: try toLonLat.transform(projected), line: parcel.line))
             current = nil
         }
         for index in (blockStart + 1)..<lines.count {
@@ -101,7 +95,7 @@ public enum BoundaryPointFile {
         }
         try finish()
         guard !parcels.isEmpty else { throw ScreeningError.footprint(file: file, feature: nil, message: "the [地块坐标] section holds no parcel") }
-        return (Header(fields: fields, crs: crs, pipeline: pipeline), parcels)
+        return (Header(fields: fields, crs: crs), parcels)
     }
 
     /// The CRS the header describes: CGCS2000 Gauss–Krüger, 3- or 6-degree, zone number prefixed to the easting; or
@@ -110,22 +104,18 @@ public enum BoundaryPointFile {
     /// 转换参数 is read as ΔX, ΔY, ΔZ in metres, rotations in arc-seconds and the scale change in ppm, applied as the
     /// Bursa–Wolf (position-vector, EPSG method 9606) transformation from the old datum to CGCS2000. A file whose
     /// parameters use the coordinate-frame sign convention would be off by the rotations' effect: check a control point.
-    static func headerCRS(_ fields: [String: String], file: String, line: Int) throws -> (CRS, PipelineTransform?) {
+    static func headerCRS(_ fields: [String: String], file: String, line: Int) throws -> CRS {
         func fail(_ message: String) -> ScreeningError { .footprint(file: file, feature: "line \(line)", message: message) }
         let system = fields["坐标系"] ?? ""
         if let units = fields["计量单位"], !units.isEmpty, units != "米" { throw fail("计量单位 is \(units); only 米 is understood") }
         if let projection = fields["投影类型"], !projection.isEmpty, !projection.contains("高斯") { throw fail("投影类型 is \(projection); only 高斯克吕格 is understood") }
         let width = Int(fields["几度分带"] ?? "3") ?? 3
-        guard let zone = Int(fields["带号"] ?? "") else { throw fail("带号 (zone number) is missing") }
+        guard let number = Int(fields["带号"] ?? "") else { throw fail("带号 (zone number) is missing") }
         guard width == 3 || width == 6 else { throw fail("几度分带 is \(width); expected 3 or 6") }
-        if system.contains("2000") {
-            do {
-                return (width == 3 ? try GaussKruger.threeDegree(zone: zone, zonePrefixedEasting: true)
-                                   : try GaussKruger.sixDegree(zone: zone, zonePrefixedEasting: true), nil)
-            } catch {
-                throw fail(width == 3 ? "带号 \(zone) is not a 3-degree zone over China (25–45)" : "带号 \(zone) is not a 6-degree zone over China (13–23)")
-            }
+        guard let zone = GaussKruger.Zone(width: width, number: number, prefixed: true) else {
+            throw fail(width == 3 ? "带号 \(number) is not a 3-degree zone over China (25–45)" : "带号 \(number) is not a 6-degree zone over China (13–23)")
         }
+        if system.contains("2000") { return zone.crs }
         let ellipsoid: String
         let name: String
         if system.contains("80") || system.contains("西安") {
@@ -139,22 +129,12 @@ public enum BoundaryPointFile {
         }
         let parameters = (fields["转换参数"] ?? "").split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         let values = parameters.compactMap(Double.init)
-        guard parameters.count >= 7, values.count == parameters.count, values.count >= 7, values.contains(where: { $0 != 0 }) else {
+        guard parameters.count >= 7, values.count == parameters.count, values.contains(where: { $0 != 0 }) else {
             throw fail("坐标系 is \(system) (\(name)): converting it to CGCS2000 needs the seven 转换参数 (ΔX,ΔY,ΔZ m; rotations arc-seconds; scale ppm), and the header has none. PROJ's default would be a guess of several metres or more, so the file is refused.")
         }
-        guard let gk = GaussKruger.Zone(width: width, number: zone, prefixed: true) else {
-            throw fail("带号 \(zone) is not a \(width)-degree zone over China")
-        }
-        let centralMeridian = gk.centralMeridian
-        let pipeline = "+proj=pipeline +step +inv +proj=tmerc +lat_0=0 +lon_0=\(centralMeridian) +k=1 +x_0=\(zone)500000 +y_0=0 \(ellipsoid)"
-            + " +step +proj=cart \(ellipsoid)"
-            + " +step +proj=helmert +x=\(values[0]) +y=\(values[1]) +z=\(values[2]) +rx=\(values[3]) +ry=\(values[4]) +rz=\(values[5]) +s=\(values[6]) +convention=position_vector"
-            + " +step +inv +proj=cart +ellps=GRS80 +step +proj=unitconvert +xy_in=rad +xy_out=deg"
-        do {
-            return (CRS("\(name) \(width)-degree Gauss–Krüger zone \(zone) + 转换参数"), try PipelineTransform(pipeline))
-        } catch {
-            throw fail("PROJ cannot build the \(name) → CGCS2000 conversion: \(error)")
-        }
+        // +towgs84 with seven values is PROJ's position-vector Helmert shift.
+        let towgs84 = values.prefix(7).map { "\($0)" }.joined(separator: ",")
+        return CRS("+proj=tmerc +lat_0=0 +lon_0=\(zone.centralMeridian) +k=1 +x_0=\(number)500000 +y_0=0 \(ellipsoid) +towgs84=\(towgs84) +units=m +no_defs")
     }
 
     /// Text in UTF-8 as is, else decoded from GB18030 (a superset of GBK) with iconv.

@@ -143,12 +143,6 @@ public enum Submission {
         }
         if let crs, !crs.isKnownGeographic {
             try checkGaussKruger(geometry, crs: crs, fail: fail)
-            // Xi'an 1980 and Beijing 1954 differ from CGCS2000 by metres to tens of metres; PROJ only knows a ballpark
-            // shift for them. Accept them only with explicit parameters (+towgs84 in a PROJ string).
-            if let datum = try? crs.datumName(), datum.contains("Xian 1980") || datum.contains("Beijing 1954"),
-               !crs.hasTOWGS84 {
-                throw fail("\(crs) is on the \(datum) datum: give its seven parameters to CGCS2000 as a PROJ string with +towgs84=dx,dy,dz,rx,ry,rz,ppm (for example --crs \"+proj=tmerc +lat_0=0 +lon_0=117 +k=1 +x_0=39500000 +y_0=0 +a=6378140 +rf=298.257 +towgs84=… +units=m\"); without them the result would be a guess")
-            }
             do {
                 geometry = try CoordinateTransform(from: crs, to: .cgcs2000).transform(geometry)
             } catch {

@@ -99,3 +99,26 @@ struct GaussKrugerZoneTests {
         #expect(GaussKruger.Zone(width: 3, number: 24, prefixed: true) == nil)
     }
 }
+
+@Suite("Old Chinese datums")
+struct GuessedDatumTests {
+    @Test("Xi'an 1980 and Beijing 1954 to CGCS2000 are refused without +towgs84, allowed with it, and within their own datum")
+    func refusedWithoutParameters() throws {
+        // EPSG:2363 Xi'an 1980 / 3-degree GK zone 39, EPSG:2422 Beijing 1954 / 3-degree GK CM 117E, EPSG:4610 Xi'an 1980 lon/lat.
+        func refusal(_ source: CRS, _ target: CRS) -> String? {
+            do { _ = try CoordinateTransform(from: source, to: target) } catch let GeoError.guessedDatumShift(_, datum) { return datum } catch { return nil }
+            return nil
+        }
+        #expect(refusal(.epsg(2363), .cgcs2000) == "Xian 1980")
+        #expect(refusal(.cgcs2000, .epsg(2363)) == "Xian 1980")
+        #expect(refusal(.epsg(2422), .wgs84) == "Beijing 1954")
+        #expect(throws: Never.self) { try CoordinateTransform(from: .epsg(2363), to: .epsg(4610)) }
+        let shifted = CRS("+proj=tmerc +lat_0=0 +lon_0=117 +k=1 +x_0=39500000 +y_0=0 +a=6378140 +rf=298.257 +towgs84=-100.5,50.2,80.3,0.5,-0.3,1.2,2.5 +units=m +no_defs")
+        #expect(throws: Never.self) { try CoordinateTransform(from: shifted, to: .cgcs2000) }
+        do {
+            _ = try CoordinateTransform(from: .epsg(2363), to: .cgcs2000)
+        } catch {
+            #expect("\(error)".contains("Xian 1980") && "\(error)".contains("+towgs84"))
+        }
+    }
+}

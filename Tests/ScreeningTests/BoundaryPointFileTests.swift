@@ -84,7 +84,7 @@ struct BoundaryPointFileTests {
 @Suite("Xi'an 1980 and Beijing 1954 with 转换参数")
 struct OldDatumTests {
     /// A 界址点 file in an old datum whose coordinates are the CGCS2000 corners of [117.40, 117.41] × [40.00, 40.01]
-    /// taken through the same pipeline backwards.
+    /// taken through the header's CRS backwards.
     static func file(system: String, parameters: String) throws -> (String, [Coordinate]) {
         let header = """
         [属性描述]
@@ -96,13 +96,14 @@ struct OldDatumTests {
         转换参数=\(parameters)
         [地块坐标]
         """
-        // Read an empty-parcel header to get the pipeline, then run it backwards on the corners.
+        // Read a probe parcel to get the header's CRS, then take the corners back into it.
         let probe = header + "\n5,1,P,地块,面,,,,@\nJ1,1,4429605,39534157\nJ2,1,4429609,39535011\nJ3,1,4430719,39535006\nJ1,1,4429605,39534157\n"
-        let pipeline = try #require(try BoundaryPointFile.read(Array(probe.utf8), file: "probe.txt").header.pipeline)
+        let crs = try BoundaryPointFile.read(Array(probe.utf8), file: "probe.txt").header.crs
+        let toOld = try CoordinateTransform(from: .cgcs2000, to: crs)
         let corners = [Coordinate(117.40, 40.00), Coordinate(117.41, 40.00), Coordinate(117.41, 40.01), Coordinate(117.40, 40.01)]
         var lines = [header, "5,8.9,DK-XA,西安80地块,面,,,,@"]
         for (i, c) in (corners + [corners[0]]).enumerated() {
-            let old = try #require(try pipeline.inverse.transform(Geometry.point(c.x, c.y)).pointCoordinate)
+            let old = try toOld.transform(c)
             lines.append("J\(i == 4 ? 1 : i + 1),1,\(String(format: "%.4f", old.y)),\(String(format: "%.4f", old.x))")
         }
         return (lines.joined(separator: "\n"), corners)
@@ -113,7 +114,7 @@ struct OldDatumTests {
         for system in ["1980西安坐标系", "1954北京坐标系"] {
             let (text, corners) = try Self.file(system: system, parameters: "-100.5,50.2,80.3,0.5,-0.3,1.2,2.5")
             let (header, parcels) = try BoundaryPointFile.read(Array(text.utf8), file: "old.txt")
-            #expect(header.pipeline != nil)
+            #expect(header.crs.hasTOWGS84)
             guard case let .polygon(rings)? = parcels.first?.geometry.shape else { Issue.record("no polygon"); continue }
             for (got, want) in zip(rings[0], corners) {
                 // Back within 5e-8° (about 4 mm; measured 1.7e-8°, the rounding of the Helmert and geocentric inverses in PROJ).
@@ -138,7 +139,7 @@ struct OldDatumTests {
 struct OldDatumCRSTests {
     static let point = #"{"type":"Feature","properties":{"category":"IG"},"geometry":{"type":"Point","coordinates":[39534157.59,4429605.67]}}"#
 
-    @Test("an EPSG Xi'an 1980 CRS without parameters is refused; with +towgs84 it agrees with the 界址点 pipeline of the same parameters")
+    @Test("an EPSG Xi'an 1980 CRS without parameters is refused; with +towgs84 it agrees with cs2cs and the 界址点 header of the same parameters")
     func towgs84() throws {
         let collection = try GeoJSON.read(Self.point)
         guard case let .failure(error)? = Submission.read(collection, file: "x.geojson", crs: .epsg(2363)).first?.result else {
@@ -151,9 +152,10 @@ struct OldDatumCRSTests {
         let text = "[属性描述]\n坐标系=1980西安坐标系\n几度分带=3\n带号=39\n转换参数=\(parameters)\n[地块坐标]\n4,1,P,p,面,,,,@\nJ1,1,4429605.67,39534157.59\nJ2,1,4429605.67,39534257.59\nJ3,1,4429705.67,39534257.59\nJ1,1,4429605.67,39534157.59\n"
         let (_, parcels) = try BoundaryPointFile.read(Array(text.utf8), file: "x.txt")
         guard case let .polygon(rings)? = parcels.first?.geometry.shape else { Issue.record("no parcel"); return }
-        // Two routes through PROJ (a +towgs84 CRS and our Helmert pipeline, both position vector) meet within 1e-7° (~1 cm).
+        // The 界址点 header and --crs with the same parameters are the same CRS; they meet within 1e-7° (~1 cm).
         #expect(abs(rings[0][0].x - viaCRS.x) < 1e-7 && abs(rings[0][0].y - viaCRS.y) < 1e-7, "\(rings[0][0]) vs \(viaCRS)")
         // cs2cs (PROJ 9.1) from the same +towgs84 string to "+proj=longlat +ellps=GRS80 +towgs84=0,0,0" prints 117.401222266 40.000093966.
         #expect(abs(viaCRS.x - 117.401222266) < 1e-8 && abs(viaCRS.y - 40.000093966) < 1e-8, "\(viaCRS)")
+        #expect(abs(rings[0][0].x - 117.401222266) < 1e-8 && abs(rings[0][0].y - 40.000093966) < 1e-8, "\(rings[0][0])")
     }
 }

@@ -108,6 +108,8 @@ public enum PlanarCoverage {
         let clearance = PlanarRelation.clearance
         guard min(p.x, q.x) <= max(r.x, s.x) + clearance, min(r.x, s.x) <= max(p.x, q.x) + clearance,
               min(p.y, q.y) <= max(r.y, s.y) + clearance, min(r.y, s.y) <= max(p.y, q.y) + clearance else { return true }
+        // The same segment, either way round: they share all of it.
+        if (p == r && q == s) || (p == s && q == r) { return false }
         // Every end point that is not shared must stay clear of the other segment; a shared one must not lie on the
         // other segment's line beyond it (collinear overlap), which the clearance of the far end points rules out.
         for (point, a, b) in [(p, r, s), (q, r, s), (r, p, q), (s, p, q)] where point != a && point != b {

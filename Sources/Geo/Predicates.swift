@@ -51,11 +51,6 @@ extension Geometry {
         try GEOSContext.current.predicate("equals") { GEOSEquals_r($0, handle, other.handle) }
     }
 
-    /// Whether the two have the same structure and the same vertices in the same order. GEOS `GEOSEqualsExact`, tolerance 0.
-    public func isExactCopy(of other: Geometry) throws -> Bool {
-        try GEOSContext.current.predicate("equalsExact") { GEOSEqualsExact_r($0, handle, other.handle, 0) }
-    }
-
     /// The DE-9IM intersection matrix, for example "212101212". GEOS `GEOSRelate`.
     public func relate(_ other: Geometry) throws -> String {
         let context = GEOSContext.current

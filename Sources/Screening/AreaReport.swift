@@ -126,7 +126,7 @@ public enum AreaReporter {
                 for i in members where i != j && !dropped {
                     guard let ei = envelopes[i], ei.contains(ej) else { continue }
                     if ej.contains(ei) {
-                        dropped = try i < j && geometries[i].isExactCopy(of: geometries[j])
+                        dropped = try i < j && geometries[i].isExactlyEqual(to: geometries[j])
                     } else {
                         let test = try prepared[i] ?? PreparedGeometry(geometries[i])
                         prepared[i] = test

@@ -49,6 +49,10 @@ struct PlanarCoverageTests {
         let overlapping = Shape.lineString([.init(0.5, 0), .init(2, 0)])
         #expect(!PlanarCoverage.linesDisjoint([first, overlapping]))
         #expect(!PlanarCoverage.linesDisjoint([first, .polygon([square(0, 0, 1)])]))
+        // The same road twice (a zone listed twice), either way round, or two stretches sharing a segment.
+        #expect(!PlanarCoverage.linesDisjoint([first, first]))
+        #expect(!PlanarCoverage.linesDisjoint([first, .lineString([.init(1.5, 0.5), .init(1, 0), .init(0, 0)])]))
+        #expect(!PlanarCoverage.linesDisjoint([first, .lineString([.init(1, 0), .init(1.5, 0.5), .init(2, 2)])]))
     }
 }
 

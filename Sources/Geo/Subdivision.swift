@@ -10,6 +10,12 @@ extension Geometry {
         }
     }
 
+    /// The geometry with vertices dropped while it stays within `tolerance` of the original (Douglas–Peucker, GEOS
+    /// `GEOSSimplify`): for drawing, where detail finer than a pixel is only weight. The result may be invalid.
+    public func simplified(tolerance: Double) throws -> Geometry {
+        try GEOSContext.current.makeGeometry("simplify") { GEOSSimplify_r($0, handle, tolerance) }
+    }
+
     /// The polygonal geometry cut into cells of at most `level` vertices, for each of `levels` (largest first), by
     /// halving envelopes along the longer side (as PostGIS `ST_Subdivide` does); each level cuts the cells of the one
     /// before, so the vertices are walked far fewer times than by cutting the whole geometry for every level.

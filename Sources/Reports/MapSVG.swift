@@ -54,14 +54,23 @@ struct MapSVG {
     func sy(_ y: Double) -> Double { (view.maxY - y) * scale }
     func point(_ c: Coordinate) -> String { String(format: "%.1f %.1f", sx(c.x), sy(c.y)) }
 
-    /// SVG path data of a lon/lat geometry (rings closed with Z; points left out).
+    /// SVG path data of a lon/lat geometry (rings closed with Z; points left out). Detail finer than half a pixel is
+    /// dropped before projecting (a zone boundary can hold a million vertices on a 300-pixel map), and a vertex that
+    /// prints as the previous one is not written again.
     func pathData(_ geometry: Geometry) throws -> String {
-        let projected = try plane.forward.transform(geometry)
+        // Half a pixel in degrees of latitude; a degree of longitude is no longer, so this never drops more.
+        let halfPixelDegrees = 0.5 / scale / 111_320
+        let projected = try plane.forward.transform(geometry.simplified(tolerance: halfPixelDegrees))
         var out = ""
         func line(_ cs: [Coordinate], close: Bool) {
             guard let first = cs.first else { return }
-            out += "M" + point(first)
-            for c in cs.dropFirst() { out += "L" + point(c) }
+            var last = point(first)
+            out += "M" + last
+            for c in cs.dropFirst() {
+                let next = point(c)
+                if next != last { out += "L" + next }
+                last = next
+            }
             if close { out += "Z" }
         }
         func walk(_ shape: Shape) {

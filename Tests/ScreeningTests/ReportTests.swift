@@ -1,5 +1,6 @@
+import Foundation
 import Geo
-import Reports
+@testable import Reports
 import Testing
 @testable import Screening
 
@@ -77,5 +78,21 @@ struct ReportTests {
         #expect(collection.features.count == 1 + result.findings.count)
         #expect(collection.features[0].properties?["role"] == "footprint")
         #expect(collection.features.dropFirst().allSatisfy { $0.properties?["zone_id"] != nil })
+    }
+
+    @Test("a map path holds no more detail than its pixels: a 60,000-vertex circle on a report map is drawn with far fewer vertices")
+    func mapPathDetail() throws {
+        let circle = (0...60_000).map { k -> Coordinate in
+            let angle = 2 * Double.pi * Double(k % 60_000) / 60_000
+            return Coordinate(117.05 + 0.05 * cos(angle), 40.05 + 0.05 * sin(angle))
+        }
+        let geometry = try Geometry(.polygon([circle]))
+        let plane = try LocalPlane(around: [geometry])
+        let map = try MapSVG(around: geometry, plane: plane, minimumSize: 10_000)
+        let path = try map.pathData(geometry)
+        let vertices = path.filter { $0 == "L" }.count + 1
+        #expect(vertices < 2_000, "\(vertices) vertices")
+        // Still drawn as a ring of many vertices, not collapsed.
+        #expect(vertices > 40)
     }
 }

@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "RedLineCLI",
             dependencies: [
-                "Geo", "Screening", "Reports",
+                "Geo", "GeoFormats", "Screening", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -66,6 +66,10 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: "Worker threads (default: one per core). The output does not depend on it.")
     var jobs: Int = defaultWorkerCount
 
+    func validate() throws {
+        if html, out == nil { throw ValidationError("--html needs --out DIR") }
+    }
+
     func run() throws {
         let started = Date()
         let dataset: Dataset, ruleset: Ruleset, screener: Screener
@@ -88,10 +92,6 @@ struct BatchCommand: ParsableCommand {
             throw ExitCode(ExitStatus.error)
         }
 
-        if html, out == nil {
-            FileHandle.standardError.write(Data("redline batch: --html needs --out DIR\n".utf8))
-            throw ExitCode.validationFailure
-        }
         let outputs = try out.map { try BatchOutputs(folder: $0, dataset: dataset, ruleset: ruleset, htmlLanguage: html ? lang : nil) }
         let progress = Progress(total: items.count, quiet: quiet)
         Interrupt.install()

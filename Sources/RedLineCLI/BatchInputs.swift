@@ -17,7 +17,9 @@ struct BatchItem: Sendable {
 /// Finds and reads batch inputs: FeatureCollections, newline-delimited GeoJSON, folders searched recursively.
 enum BatchInputs {
     /// Extensions searched for in folders (a file named on the command line is read whatever its name).
-    static let geojsonExtensions: Set<String> = ["geojson", "txt"]
+    static let geojsonExtensions: Set<String> = ["geojson"]
+    /// 界址点 boundary-point files are .txt; in a folder a .txt is taken only when it begins like one (not a README).
+    static let boundaryPointExtension = "txt"
     static let lineExtensions: Set<String> = ["ndjson", "geojsonl", "geojsons", "jsonl"]
 
     /// The files the inputs name, folders expanded recursively (sorted, so runs are repeatable).
@@ -33,8 +35,10 @@ enum BatchInputs {
             var inFolder: [String] = []
             while let relative = enumerator?.nextObject() as? String {
                 let ext = (relative as NSString).pathExtension.lowercased()
-                if geojsonExtensions.contains(ext) || lineExtensions.contains(ext) || VectorFile.extensions.contains(ext) {
-                    inFolder.append((input as NSString).appendingPathComponent(relative))
+                let path = (input as NSString).appendingPathComponent(relative)
+                if geojsonExtensions.contains(ext) || lineExtensions.contains(ext) || VectorFile.extensions.contains(ext)
+                    || (ext == boundaryPointExtension && isBoundaryPointFile(path)) {
+                    inFolder.append(path)
                 }
                 // A File Geodatabase is a folder read as one input; its inner files are not inputs.
                 if ext == "gdb" { enumerator?.skipDescendants() }
@@ -42,6 +46,13 @@ enum BatchInputs {
             found += inFolder.sorted()
         }
         return found
+    }
+
+    /// Whether the file at `path` begins like a 界址点 file (its first 4 KB are read).
+    private static func isBoundaryPointFile(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return Submission.isBoundaryPointFile(Array((try? handle.read(upToCount: 4096)) ?? Data()))
     }
 
     /// Reads one file into items: a whole-file problem becomes one error item, a bad feature one error item each.

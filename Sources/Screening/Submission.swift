@@ -60,14 +60,19 @@ extension Submission {
 
     /// The footprints of a submitted file: a 界址点 coordinate file (recognised by its `[属性描述]` section, GBK or
     /// UTF-8) becomes one feature per parcel, in CGCS2000 lon/lat; anything else is read as GeoJSON.
-    public static func collection(fromFile bytes: [UInt8], file: String) throws -> (FeatureCollection, [LocalizedText]) {
+    /// Whether the bytes begin like a 界址点 boundary-point file: its "[属性描述]" header in UTF-8 or GBK within the first 4 KB.
+    public static func isBoundaryPointFile(_ bytes: [UInt8]) -> Bool {
         let head = bytes.prefix(4096)
         let marker = Array("[属性描述]".utf8), gbkMarker: [UInt8] = [0x5B, 0xCA, 0xF4, 0xD0, 0xD4, 0xC3, 0xE8, 0xCA, 0xF6, 0x5D]
         func contains(_ needle: [UInt8]) -> Bool {
             guard head.count >= needle.count else { return false }
             return (0...(head.count - needle.count)).contains { head.dropFirst($0).starts(with: needle) }
         }
-        guard contains(marker) || contains(gbkMarker) else { return (try GeoJSON.read(bytes, file: file), []) }
+        return contains(marker) || contains(gbkMarker)
+    }
+
+    public static func collection(fromFile bytes: [UInt8], file: String) throws -> (FeatureCollection, [LocalizedText]) {
+        guard isBoundaryPointFile(bytes) else { return (try GeoJSON.read(bytes, file: file), []) }
         let (header, parcels) = try BoundaryPointFile.read(bytes, file: file)
         let features = parcels.enumerated().map { index, parcel in
             Feature(properties: JSONObject(members: [("id", .string(parcel.number)), ("name", .string(parcel.name)), ("use", .string(parcel.use))]),

@@ -395,6 +395,9 @@ struct BatchHTMLTests {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("redline-batch-html-\(UUID().uuidString)")
         let run = try redline(["batch", BatchTests.fixture, "--out", out.path, "--html", "--quiet"])
         #expect(run.status == 12, "\(run.stderr)")
+        // Without --out it is a usage error (exit 64), found before any data is read.
+        let usage = try redline(["batch", BatchTests.fixture, "--html", "--data", "/nonexistent"])
+        #expect(usage.status == 64 && usage.stderr.contains("--html needs --out DIR"), "\(usage.stderr)")
         let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         let csvRows = try String(contentsOf: out.appendingPathComponent("results.csv"), encoding: .utf8).split(separator: "\r\n").dropFirst()
         let screened = csvRows.filter { !$0.contains(",error,") }.count
@@ -463,6 +466,13 @@ struct WebMapTests {
             #expect(abs((got[zone] ?? -1) - area) <= 1 + area * 1e-5, "\(zone): \(got[zone] ?? -1) vs \(area)")
         }
         #expect(fromText.stdout.contains("界址点"))
+        // In a folder given to batch, the 界址点 .txt is an input and a README.txt beside it is not.
+        try Data("Parcels for the 2026 review.\n".utf8).write(to: folder.appendingPathComponent("README.txt"))
+        let out = folder.path + "-out"
+        let batch = try redline(["batch", folder.path, "--default-category", "PV", "--out", out, "--quiet"])
+        #expect(batch.status == 4, "\(batch.stdout)\(batch.stderr)")
+        let rows = try String(contentsOfFile: out + "/results.csv", encoding: .utf8).split(separator: "\r\n").dropFirst()
+        #expect(rows.count == 1 && rows.allSatisfy { $0.contains("parcel.txt") && !$0.contains(",error,") }, "\(rows)")
     }
 }
 

@@ -57,15 +57,16 @@ enum BatchInputs {
 
     /// Reads one file into items: a whole-file problem becomes one error item, a bad feature one error item each.
     static func read(_ file: String, defaults: ProjectOverrides, keys: PropertyKeys, datum: WebMapDatum = .wgs84, crs: CRS? = nil, repair: Bool) -> [BatchItem] {
-        let input: InputFile
+        let input: InputSource
         do {
-            input = try InputFile(file)
+            input = try InputSource(file)
         } catch {
             return [BatchItem(file: file, featureIndex: nil, project: .failure(.footprint(file: file, feature: nil, message: "cannot read: \(error.localizedDescription)")))]
         }
+        let digest = input.sha256()
         return items(file, bytes: input.bytes, defaults: defaults, keys: keys, datum: datum, crs: crs, repair: repair).map { item in
             var named = item
-            named.inputSHA256 = input.sha256
+            named.inputSHA256 = digest
             return named
         }
     }

@@ -83,9 +83,9 @@ struct Screen: ParsableCommand {
     }
 
     private func screen() throws -> (output: String, verdict: Verdict) {
-        let input: InputFile
+        let input: InputSource
         do {
-            input = try InputFile(file)
+            input = try InputSource(file)
         } catch {
             throw CLIError.input("\(file): cannot read: \(error.localizedDescription)")
         }
@@ -112,7 +112,7 @@ struct Screen: ParsableCommand {
             throw ScreeningError.footprint(file: file, feature: Feature.label(index: submitted.featureIndex, id: submitted.project.id), message: message)
         }
         let provenance = Provenance(toolVersion: RedLineVersion.current, libraries: LibraryVersions.summary,
-                                    inputFile: file, inputSHA256: input.sha256)
+                                    inputFile: file, inputSHA256: input.sha256())
         let output: String
         switch format {
         case .text:

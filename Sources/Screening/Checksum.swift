@@ -41,3 +41,24 @@ public func sha256Hex(ofFolder folder: String) throws -> String {
     }
     return hasher.finalize().hexString
 }
+
+/// A file or folder read once as one input: its bytes for the GeoJSON and 界址点 readers (none for a folder such as a
+/// File Geodatabase, which GDAL reads by path) and the SHA-256 that reports and catalogs name it by.
+public struct InputSource: Sendable {
+    public let bytes: [UInt8]
+    private let folderDigest: String?
+
+    public init(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            bytes = []
+            folderDigest = try sha256Hex(ofFolder: path)
+        } else {
+            bytes = try Array(readFile(path))
+            folderDigest = nil
+        }
+    }
+
+    /// The SHA-256 of the file's bytes, or of the folder's files (computed when asked: it costs as much as a read).
+    public func sha256() -> String { folderDigest ?? sha256Hex(bytes) }
+}

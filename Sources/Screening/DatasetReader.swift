@@ -29,13 +29,13 @@ public enum DatasetReader {
 
     private static func readSingleFile(_ path: String, assumedCRS: CRS?) throws -> DatasetReading {
         var state = ReadState(assumedCRS: assumedCRS)
-        let bytes: [UInt8]
-        do { bytes = path.lowercased().hasSuffix(".gdb") ? Array(path.utf8) : try Array(readFile(path)) } catch {
+        let input: InputSource
+        do { input = try InputSource(path) } catch {
             throw ScreeningError.data(file: path, feature: nil, message: "cannot read: \(error)")
         }
         let name = (path as NSString).lastPathComponent
-        let (sha, (zones, collection)) = concurrently({ sha256Hex(bytes) }) {
-            state.readZones(bytes: bytes, file: name, path: path, kind: nil, illustrative: false)
+        let (sha, (zones, collection)) = concurrently({ input.sha256() }) {
+            state.readZones(bytes: input.bytes, file: name, path: path, kind: nil, illustrative: false)
         }
         let info = LayerInfo(file: name, kind: nil, name: LocalizedText(zh: name, en: name), authority: "", date: "", source: path,
                              licence: "", isIllustrative: zones.contains(where: \.isIllustrative), crs: collection?.crs?.definition ?? "EPSG:4326",
@@ -74,16 +74,16 @@ public enum DatasetReader {
                 }
                 let name = (try? f.text("name")) ?? LocalizedText(zh: (try? f.string("name")) ?? file, en: (try? f.string("name")) ?? file)
                 let path = (folder as NSString).appendingPathComponent(file)
-                let bytes: [UInt8]
+                let input: InputSource
                 do {
-                    bytes = try Array(readFile(path))
+                    input = try InputSource(path)
                 } catch {
                     state.problems.append(DataProblem(.error, "missing-layer", file: file, message: "cannot read the layer listed in catalog.json: \(error.localizedDescription)"))
                     continue
                 }
                 // The checksum of a big layer takes as long as reading it: compute it on another core meanwhile.
-                let (sha, (layerZones, collection)) = concurrently({ sha256Hex(bytes) }) {
-                    state.readZones(bytes: bytes, file: file, path: path, kind: kind, illustrative: status == "illustrative")
+                let (sha, (layerZones, collection)) = concurrently({ input.sha256() }) {
+                    state.readZones(bytes: input.bytes, file: file, path: path, kind: kind, illustrative: status == "illustrative")
                 }
                 if let declared = try f.optionalString("sha256"), declared.lowercased() != sha {
                     state.problems.append(DataProblem(.error, "checksum", file: file,

@@ -561,6 +561,15 @@ struct GDALFormatTests {
         let fromGeoJSON = try #require(try waterArea("geodata"))
         #expect(abs(fromShapefile - fromGeoJSON) <= fromGeoJSON * 1e-9)
         #expect(try redline(["zones", "check", "--data", folder.path]).status == 0)
+        // A File Geodatabase (a folder) listed in a catalog is read too, and named by a digest over its files.
+        try Self.ogr2ogr(["-f", "OpenFileGDB", folder.appendingPathComponent("layers/water.gdb").path,
+                          root.appendingPathComponent("geodata/layers/water_source.geojson").path, "-nlt", "MULTIPOLYGON", "-dim", "XY"])
+        try Data(#"{"dataset":"gdb","version":"1","layers":[{"file":"layers/water.gdb","kind":"water_source","status":"illustrative"}]}"#.utf8)
+            .write(to: folder.appendingPathComponent("catalog.json"))
+        let fromGeodatabase = try #require(try waterArea(folder.path))
+        #expect(abs(fromGeodatabase - fromGeoJSON) <= fromGeoJSON * 1e-9)
+        let checked = try redline(["zones", "check", "--data", folder.path])
+        #expect(checked.status == 0, "\(checked.stdout)")
     }
 
     @Test("redline convert writes GeoPackage, Shapefile (also projected) and KML that read back to the same findings")

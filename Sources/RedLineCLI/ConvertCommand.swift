@@ -4,7 +4,7 @@ import Geo
 import GeoFormats
 import Screening
 
-/// `redline convert IN OUT`: coordinates between datums and CRSs (GeoJSON in and out, properties kept).
+/// `redline convert IN OUT`: footprints between formats, datums and CRSs (properties kept).
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
@@ -19,10 +19,10 @@ struct ConvertCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Input GeoJSON.")
+    @Argument(help: "Input file: anything `screen` reads.")
     var input: String
 
-    @Argument(help: "Output GeoJSON.")
+    @Argument(help: "Output file; the format follows the extension (.geojson, .gpkg, .shp, .kml, .txt).")
     var output: String
 
     @Option(name: .customLong("from-datum"), help: "Datum of the input's lon/lat: wgs84, gcj02 or bd09.")
@@ -39,24 +39,26 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let bytes = input.lowercased().hasSuffix(".gdb") ? [] : try Array(Data(contentsOf: URL(fileURLWithPath: input)))
-            var collection = try Submission.collection(atPath: input, bytes: bytes).0
+            var collection = try Submission.collection(atPath: input, bytes: InputSource(input).bytes).0
             if let first = collection.rejected.first { throw first }
+            if let declared = crs.map(CRS.init), let inFile = collection.crs, inFile != declared {
+                throw CLIError.usage("\(input) declares \(inFile) but --crs says \(declared); remove one")
+            }
+            let writesBoundaryPoints = output.lowercased().hasSuffix(".txt")
+            if writesBoundaryPoints, toCRS != nil || toDatum != .wgs84 {
+                throw CLIError.usage("a 界址点 .txt file is always CGCS2000 Gauss–Krüger; leave out --to-crs and --to-datum")
+            }
             let sourceCRS = collection.crs ?? crs.map(CRS.init)
             let toLonLat = try sourceCRS.flatMap { $0.isKnownGeographic ? nil : try CoordinateTransform(from: $0, to: .cgcs2000) }
-            let projection = try toCRS.map { try CoordinateTransform(from: .cgcs2000, to: CRS($0)) }
             collection.features = try collection.features.map { feature in
                 var converted = feature
                 guard var geometry = feature.geometry else { return converted }
                 if let toLonLat { geometry = try toLonLat.transform(geometry) }
-                geometry = try toDatum.fromWGS84(fromDatum.toWGS84(geometry))
-                if let projection { geometry = try projection.transform(geometry) }
-                converted.geometry = geometry
+                converted.geometry = try toDatum.fromWGS84(fromDatum.toWGS84(geometry))
                 return converted
             }
-            if output.lowercased().hasSuffix(".txt") {
+            if writesBoundaryPoints {
                 // The 界址点 format: CGCS2000 3-degree Gauss–Krüger with the zone prefix, one parcel per feature.
-                guard projection == nil, toDatum == .wgs84 else { throw CLIError.usage("a 界址点 .txt file is always CGCS2000 Gauss–Krüger; leave out --to-crs and --to-datum") }
                 let parcels = collection.features.compactMap { feature -> (number: String, name: String, geometry: Geometry)? in
                     guard let geometry = feature.geometry else { return nil }
                     return (feature.displayID ?? String(feature.index + 1), feature.properties?["name"]?.stringValue ?? "", geometry)
@@ -64,15 +66,19 @@ struct ConvertCommand: ParsableCommand {
                 try Data(try BoundaryPointFile.write(parcels).utf8).write(to: URL(fileURLWithPath: output))
                 return
             }
+            let target = toCRS.map(CRS.init)
             let ext = (output as NSString).pathExtension.lowercased()
             if VectorFile.writableExtensions[ext] != nil {
-                // GDAL writes the projection itself (from lon/lat CGCS2000), so hand it lon/lat.
-                if let projection { collection.features = try collection.features.map { var f = $0; f.geometry = try f.geometry.map { try projection.inverse.transform($0) }; return f } }
-                try VectorFile.write(collection, to: output, crs: projection?.target)
+                // GDAL projects lon/lat CGCS2000 itself.
+                try VectorFile.write(collection, to: output, crs: target)
                 return
             }
-            collection.crs = projection.map(\.target)
-            let decimals = projection == nil ? 8 : 3
+            if let target {
+                let projection = try CoordinateTransform(from: .cgcs2000, to: target)
+                collection.features = try collection.features.map { var f = $0; f.geometry = try f.geometry.map { try projection.transform($0) }; return f }
+            }
+            collection.crs = target
+            let decimals = target == nil ? 8 : 3
             try Data(GeoJSON.encode(collection, options: .init(coordinateDecimals: decimals))).write(to: URL(fileURLWithPath: output))
         } catch {
             FileHandle.standardError.write(Data("redline convert: \(error)\n".utf8))

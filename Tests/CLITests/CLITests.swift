@@ -589,6 +589,14 @@ struct GDALFormatTests {
         }
         let prj = try String(contentsOfFile: folder.appendingPathComponent("gk.prj").path, encoding: .utf8)
         #expect(prj.contains("CGCS2000") && prj.contains("39"))
+        // A projected GeoJSON goes back to lon/lat; a --crs contradicting the file's own is refused, as screen refuses it.
+        let gk = folder.appendingPathComponent("gk.geojson").path, back = folder.appendingPathComponent("back.geojson").path
+        #expect(try redline(["convert", original, gk, "--to-crs", "EPSG:4527"]).status == 0)
+        #expect(try redline(["convert", gk, back]).status == 0)
+        let returned = try WebMapTests.overlaps(redline(["screen", back, "--category", "PV", "--format", "json"]))
+        for (zone, area) in expected { #expect(abs((returned[zone] ?? -1) - area) <= 0.01 + area * 1e-9, "back \(zone)") }
+        let conflict = try redline(["convert", gk, back, "--crs", "EPSG:4548"])
+        #expect(conflict.status != 0 && conflict.stderr.contains("--crs says"), "\(conflict.stderr)")
     }
 
     @Test("--crs on area reads a projected layer that does not name its CRS; without it the layer is refused")

@@ -106,24 +106,9 @@ public enum VectorFile {
         return CRS(String(cString: wkt))
     }
 
-    /// UTF-8 as is; anything else decoded as GB18030.
+    /// UTF-8 as is; anything else decoded as GB18030 (undecodable bytes replaced).
     static func text(_ bytes: [UInt8]) -> String {
-        if let utf8 = String(validating: bytes, as: UTF8.self) { return utf8 }
-        let converter = iconv_open("UTF-8", "GB18030")
-        guard converter != iconv_t(bitPattern: -1) else { return String(decoding: bytes, as: UTF8.self) }
-        defer { iconv_close(converter) }
-        var input = bytes
-        var output = [UInt8](repeating: 0, count: bytes.count * 4 + 4)
-        let written: Int = input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                var inPointer = UnsafeMutableRawPointer(inBuffer.baseAddress).map { $0.assumingMemoryBound(to: CChar.self) }
-                var outPointer = UnsafeMutableRawPointer(outBuffer.baseAddress).map { $0.assumingMemoryBound(to: CChar.self) }
-                var inLeft = inBuffer.count, outLeft = outBuffer.count
-                _ = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
-                return outBuffer.count - outLeft
-            }
-        }
-        return String(decoding: output[0..<written], as: UTF8.self)
+        ChineseText.decode(bytes) ?? String(decoding: bytes, as: UTF8.self)
     }
 
     static func lastGDALError() -> String {

@@ -1,8 +1,6 @@
 import Foundation
 import Geo
-#if canImport(Glibc)
-import Glibc
-#endif
+import GeoFormats
 
 /// The 自然资源部 boundary-point coordinate text file (界址点坐标文件) of land-use submissions:
 /// an `[属性描述]` header (坐标系, 几度分带, 投影类型, 计量单位, 带号, 精度, 转换参数) and `[地块坐标]` blocks —
@@ -137,26 +135,11 @@ public enum BoundaryPointFile {
         return CRS("+proj=tmerc +lat_0=0 +lon_0=\(zone.centralMeridian) +k=1 +x_0=\(number)500000 +y_0=0 \(ellipsoid) +towgs84=\(towgs84) +units=m +no_defs")
     }
 
-    /// Text in UTF-8 as is, else decoded from GB18030 (a superset of GBK) with iconv.
+    /// Text in UTF-8 as is, else decoded from GB18030 (a superset of GBK).
     static func decode(_ bytes: [UInt8], file: String) throws -> String {
         var body = bytes
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
-        if let text = String(validating: body, as: UTF8.self) { return text }
-        guard let converter = Optional(iconv_open("UTF-8", "GB18030")), converter != iconv_t(bitPattern: -1) else {
-            throw ScreeningError.footprint(file: file, feature: nil, message: "the file is not UTF-8 and GB18030 decoding is unavailable")
-        }
-        defer { iconv_close(converter) }
-        var output = [UInt8](repeating: 0, count: body.count * 4 + 16)
-        let converted: Int? = body.withUnsafeMutableBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { out in
-                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(input.baseAddress).map { $0.assumingMemoryBound(to: CChar.self) }
-                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(out.baseAddress).map { $0.assumingMemoryBound(to: CChar.self) }
-                var inLeft = input.count, outLeft = out.count
-                guard iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft) != -1 || inLeft == 0 else { return nil }
-                return out.count - outLeft
-            }
-        }
-        guard let converted, let text = String(validating: output[0..<converted], as: UTF8.self) else {
+        guard let text = ChineseText.decode(body) else {
             throw ScreeningError.footprint(file: file, feature: nil, message: "the file is neither UTF-8 nor GBK/GB18030 text")
         }
         return text

@@ -59,9 +59,8 @@ extension Dataset {
         let errors = reading.problems.filter { $0.severity == .error }
         if !errors.isEmpty {
             throw ScreeningError.invalidData(errors.map { problem in
-                let feature = problem.featureIndex.map { index in "feature \(index)" + (problem.zoneID.map { " (id \($0))" } ?? "") }
                 let place = problem.location.map { " at [\(Submission.degrees($0.x)), \(Submission.degrees($0.y))]" } ?? ""
-                return .data(file: problem.file, feature: feature, message: problem.message + place)
+                return .data(file: problem.file, feature: Feature.label(index: problem.featureIndex, id: problem.zoneID), message: problem.message + place)
             })
         }
         return reading.dataset

@@ -119,7 +119,8 @@ public struct Ruleset: Sendable {
     public var title: LocalizedText
     public var bases: [String: LegalBasis]
     public var approvals: [String: Approval]
-    public var categories: [ProjectCategory]
+    /// Read-only outside Screening: `categoryLookup` is built from it.
+    public internal(set) var categories: [ProjectCategory]
     public var columns: [RuleColumn]
     /// cells[category][column]
     var cells: [String: [String: [RuleClause]]]
@@ -153,8 +154,7 @@ public struct Ruleset: Sendable {
 
     /// The category with this code or alias (aliases and codes are matched case-insensitively).
     public func category(_ code: String) throws -> ProjectCategory {
-        let table = categoryLookup.isEmpty ? Ruleset.lookup(categories) : categoryLookup
-        guard let found = table[code] ?? table[code.lowercased()] else {
+        guard let found = categoryLookup[code] ?? categoryLookup[code.lowercased()] else {
             throw ScreeningError.unknownCategory(code, known: categories.map(\.code))
         }
         return found

@@ -31,12 +31,10 @@ extension ScreeningError: CustomStringConvertible {
             return "unknown level \"\(level)\" for kind \(kind.rawValue); known levels: \(known)"
         case let .unknownCategory(code, known):
             return "unknown project category \"\(code)\"; known categories: \(known.joined(separator: ", "))"
-        case let .data(file, feature, message):
+        case let .data(file, feature, message), let .footprint(file, feature, message):
             return [file.isEmpty ? nil : file, feature].compactMap { $0 }.joined(separator: ", ") + ": \(message)"
         case let .ruleset(file, message):
             return "\(file): \(message)"
-        case let .footprint(file, feature, message):
-            return [file.isEmpty ? nil : file, feature].compactMap { $0 }.joined(separator: ", ") + ": \(message)"
         case let .attribute(name, message):
             return "project attribute \(name): \(message)"
         case let .invalidData(problems):

@@ -46,8 +46,7 @@ public final class SpatialIndex: @unchecked Sendable {
             for (index, envelope) in envelopes.enumerated() {
                 guard let envelope else { continue }
                 // GEOS copies the envelope, so the rectangle may go once the insert returns (not before).
-                let box = try Geometry.rectangle(envelope)
-                withExtendedLifetime(box) { GEOSSTRtree_insert_r(context.handle, tree, box.handle, SpatialIndex.item(index)) }
+                try withRectangle(envelope, context) { GEOSSTRtree_insert_r(context.handle, tree, $0, SpatialIndex.item(index)) }
             }
             // GEOS 3.11 has no GEOSSTRtree_build: the first query builds the tree, so make it here, on one thread.
             let probe = try Geometry.point(0, 0)
@@ -76,12 +75,17 @@ public final class SpatialIndex: @unchecked Sendable {
     public func query(_ envelope: Envelope) throws -> [Int] {
         let context = GEOSContext.current
         context.clearMessage()
-        // Only the envelope of the query geometry matters; GEOS makes a point or line for a degenerate one.
+        return try Self.withRectangle(envelope, context) { query(geometryHandle: $0) }
+    }
+
+    /// A GEOS rectangle for `envelope` for the duration of `body` (only its envelope matters to the tree; GEOS makes a
+    /// point or line for a degenerate one).
+    private static func withRectangle<R>(_ envelope: Envelope, _ context: GEOSContext, _ body: (OpaquePointer) -> R) throws -> R {
         guard let box = GEOSGeom_createRectangle_r(context.handle, envelope.minX, envelope.minY, envelope.maxX, envelope.maxY) else {
             throw context.error("createRectangle")
         }
         defer { GEOSGeom_destroy_r(context.handle, box) }
-        return query(geometryHandle: box)
+        return body(box)
     }
 
     /// The items whose envelopes intersect the envelope of `geometry`, ascending. An empty geometry finds nothing.

@@ -91,3 +91,33 @@ extension Geometry {
         return chunks
     }
 }
+
+/// A geometry's cells at several sizes (`Geometry.subdivisionCells(levels:)`), with the lookup of the smallest cell
+/// whose rectangle holds a window. Inside that rectangle the cell and the geometry are the same point set, so work
+/// confined to the window (a clip, an intersection with something inside it) may use the small cell.
+public struct SubdivisionCells: Sendable {
+    /// Cells per level, largest level first.
+    public let levels: [[(rectangle: Envelope, piece: Geometry)]]
+    private let indexes: [SpatialIndex]
+
+    /// Cells already cut, largest level first.
+    public init(levels: [[(rectangle: Envelope, piece: Geometry)]]) throws {
+        self.levels = levels
+        indexes = try levels.map { cells in try SpatialIndex(envelopes: cells.map(\.rectangle)) }
+    }
+
+    /// `geometry` cut at `levels` vertices (largest first).
+    public init(_ geometry: Geometry, levels: [Int]) throws {
+        try self.init(levels: geometry.subdivisionCells(levels: levels))
+    }
+
+    /// The smallest cell whose rectangle holds `envelope`, or nil.
+    public func piece(holding envelope: Envelope) throws -> Geometry? {
+        for (level, index) in zip(levels, indexes).reversed() {
+            for candidate in try index.query(envelope) where level[candidate].rectangle.contains(envelope) {
+                return level[candidate].piece
+            }
+        }
+        return nil
+    }
+}

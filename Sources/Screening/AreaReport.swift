@@ -47,43 +47,24 @@ public enum AreaReporter {
     struct Parts: Sendable {
         var geometries: [Geometry]
         var areas: [Double]
-        var cells: [PartCells?] = []
+        var cells: [SubdivisionCells?] = []
         var area: Double { areas.reduce(0, +) }
 
-        /// The same parts, those of more than `PartCells.minimumVertices` vertices cut into cells.
+        /// The same parts, those of more than `cutVertices` vertices cut into cells.
         func withCells() throws -> Parts {
             var cut = self
             cut.cells = try parallelMap(geometries.count) { index in
-                geometries[index].numberOfPoints > PartCells.minimumVertices ? try PartCells(geometries[index]) : nil
+                geometries[index].numberOfPoints > AreaReporter.cutVertices ? try SubdivisionCells(geometries[index], levels: [4096, 1024]) : nil
             }
             return cut
         }
     }
 
-    /// A big part cut into cells of at most 4,096 and 1,024 vertices with their rectangles. Inside a cell's rectangle
-    /// the cell and the part are the same point set, so the intersection with anything whose envelope lies in the
-    /// rectangle may be taken with the cell: the cut points on the rectangle's sides are either outside that thing or on
-    /// its boundary, where the overlay would put a node anyway, so the result is the same polygon.
-    struct PartCells: Sendable {
-        static let minimumVertices = 8192
-        let levels: [[(rectangle: Envelope, piece: Geometry)]]
-        let indexes: [SpatialIndex]
-
-        init(_ geometry: Geometry) throws {
-            levels = try geometry.subdivisionCells(levels: [4096, 1024])
-            indexes = try levels.map { cells in try SpatialIndex(envelopes: cells.map(\.rectangle)) }
-        }
-
-        /// The smallest cell whose rectangle holds `envelope`, or nil.
-        func piece(holding envelope: Envelope) throws -> Geometry? {
-            for (level, index) in zip(levels, indexes).reversed() {
-                for candidate in try index.query(envelope) where level[candidate].rectangle.contains(envelope) {
-                    return level[candidate].piece
-                }
-            }
-            return nil
-        }
-    }
+    /// Parts above this many vertices are cut into cells of at most 4,096 and 1,024 vertices for the matrix. A smaller
+    /// part whose envelope lies in a cell's rectangle meets the big part there only: the cut points on the rectangle's
+    /// sides are either outside it or on its boundary, where the overlay would put a node anyway, so the intersection
+    /// is the same polygon.
+    static let cutVertices = 8192
 
     /// The union of `geometries` (with known geodesic `areas`) as disjoint parts, one per component of intersecting
     /// polygons (envelopes meet, then GEOS's prepared `intersects`).
@@ -251,7 +232,7 @@ public enum AreaReporter {
 
     /// The geodesic area of (union a) ∩ (union b): the parts of each are disjoint, so the areas of the part-by-part
     /// intersections add up. A part meets a big cut part only through the big part's cell around it, clipped to its
-    /// envelope (the same point set there, see `PartCells`).
+    /// envelope (the same point set there, see `cutVertices`).
     static func inside(_ a: Parts, _ b: Parts) throws -> Double {
         var total = 0.0
         for (i, x) in a.geometries.enumerated() {
@@ -275,7 +256,7 @@ public enum AreaReporter {
     }
 
     /// Area of `small` ∩ `big`, with `big` read only inside `small`'s envelope.
-    private static func intersectionArea(_ small: Geometry, _ envelope: Envelope, cutPart big: Geometry, _ cells: PartCells) throws -> Double {
+    private static func intersectionArea(_ small: Geometry, _ envelope: Envelope, cutPart big: Geometry, _ cells: SubdivisionCells) throws -> Double {
         let window = try (cells.piece(holding: envelope) ?? big).clipped(to: envelope).extracting(dimension: 2)
         guard !window.isEmpty else { return 0 }
         do {

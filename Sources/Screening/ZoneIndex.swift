@@ -16,10 +16,10 @@ final class ZoneIndex: Sendable {
     let pieces: [Geometry]
     let pieceOwner: [Int]
     let pieceRectangle: [Envelope]
-    /// Coarser cells of the bigger zones (at most 1,024, then 4,096 vertices), only as sources for clipping: a
+    /// Coarser cells of the bigger zones (at most 4,096 and 1,024 vertices), only as sources for clipping: a
     /// footprint's window that straddles fine pieces usually still fits in one coarser cell, which is much smaller
-    /// than the zone. Finest level first.
-    let coarse: [Int: [(rectangle: Envelope, piece: Geometry)]]
+    /// than the zone.
+    let coarse: [Int: SubdivisionCells]
     let pieceIndex: SpatialIndex
     /// Most vertices a piece has.
     static let pieceVertices = 256
@@ -52,6 +52,7 @@ final class ZoneIndex: Sendable {
         // enough to need them), and the pieces' rings as flat linework, piece by piece.
         struct ZoneCells: Sendable {
             var levels: [[(rectangle: Envelope, piece: Geometry)]] = [[]]
+            var coarse: SubdivisionCells?
             var linework = PlanarLinework()
             var runs: [Range<Int>] = [], starts: [Range<Int>] = []
         }
@@ -61,6 +62,7 @@ final class ZoneIndex: Sendable {
             let geometry = zones[index].geometry
             let levels = [4096, 1024].filter { geometry.numberOfPoints > 2 * $0 } + [ZoneIndex.pieceVertices]
             cells.levels = try geometry.subdivisionCells(levels: levels)
+            if cells.levels.count > 1 { cells.coarse = try SubdivisionCells(levels: Array(cells.levels.dropLast())) }
             for piece in cells.levels.last ?? [] {
                 let (firstRun, firstStart) = (cells.linework.runs.count, cells.linework.starts.count)
                 cells.linework.appendBoundary(of: piece.piece.shape, maxSegments: 32)
@@ -72,7 +74,7 @@ final class ZoneIndex: Sendable {
         var pieces: [Geometry] = []
         var owner: [Int] = []
         var rectangles: [Envelope] = []
-        var coarse: [Int: [(rectangle: Envelope, piece: Geometry)]] = [:]
+        var coarse: [Int: SubdivisionCells] = [:]
         var linework = PlanarLinework()
         var runs: [Range<Int>] = [], starts: [Range<Int>] = []
         for (zone, cells) in perZone.enumerated() {
@@ -80,7 +82,7 @@ final class ZoneIndex: Sendable {
             pieces += finest.map(\.piece)
             rectangles += finest.map(\.rectangle)
             owner += Array(repeating: zone, count: finest.count)
-            if cells.levels.count > 1 { coarse[zone] = cells.levels.dropLast().reversed().flatMap { $0 } }
+            if let cells = cells.coarse { coarse[zone] = cells }
             let (runOffset, startOffset) = (linework.runs.count, linework.starts.count)
             linework.append(contentsOf: cells.linework)
             runs += cells.runs.map { ($0.lowerBound + runOffset)..<($0.upperBound + runOffset) }
@@ -103,15 +105,10 @@ final class ZoneIndex: Sendable {
         var near = false
         for piece in try pieceIndex.query(window) where pieceOwner[piece] == zone {
             near = true
-            let r = pieceRectangle[piece]
-            if r.minX <= window.minX, r.minY <= window.minY, r.maxX >= window.maxX, r.maxY >= window.maxY { return pieces[piece] }
+            if pieceRectangle[piece].contains(window) { return pieces[piece] }
         }
         guard near else { return nil }
-        for cell in coarse[zone] ?? [] {
-            let r = cell.rectangle
-            if r.minX <= window.minX, r.minY <= window.minY, r.maxX >= window.maxX, r.maxY >= window.maxY { return cell.piece }
-        }
-        return zones[zone].geometry
+        return try coarse[zone]?.piece(holding: window) ?? zones[zone].geometry
     }
 
     /// The zones whose pieces meet `footprint` (given also as flat linework in degrees), each with whether one piece
@@ -201,8 +198,7 @@ final class ZoneIndex: Sendable {
         let mine = try prepared ?? PreparedGeometry(geometry)
         prepared = mine
         guard try mine.intersects(pieces[piece]) else { return (false, false) }
-        guard !geometry.kind.isPuntal, let e = geometry.envelope, let p = pieces[piece].envelope,
-              p.minX <= e.minX, p.minY <= e.minY, p.maxX >= e.maxX, p.maxY >= e.maxY else { return (true, false) }
+        guard !geometry.kind.isPuntal, let e = geometry.envelope, let p = pieces[piece].envelope, p.contains(e) else { return (true, false) }
         return (true, try PreparedGeometry(pieces[piece]).covers(geometry))
     }
 

@@ -124,7 +124,7 @@ struct AreaCheckDiffTests {
         zones += squares.enumerated().map { TestZone(id: "NR\($0.offset)", kind: .natureReserve, level: "core", ring: $0.element) }
         let report = try AreaReporter.report(try makeDataset(zones))
         let whole = try Geometry(.polygon([disc]))
-        #expect(whole.numberOfPoints > AreaReporter.PartCells.minimumVertices)
+        #expect(whole.numberOfPoints > AreaReporter.cutVertices)
         let expected = try squares.reduce(0.0) { $0 + (try whole.intersection(Geometry(.polygon([$1]))).geodesicArea()) }
         let i = try #require(report.matrixKinds.firstIndex(of: .ecologicalRedline)), j = try #require(report.matrixKinds.firstIndex(of: .natureReserve))
         #expect(expected > 1e6)

@@ -97,10 +97,8 @@ struct BatchCommand: ParsableCommand {
         Interrupt.install()
         var counts: [String: Int] = [:]
         // Only what the summary shows is kept, so memory does not grow with the number of projects.
-        var worstVerdict: Verdict?
         var strictest: [(verdict: Verdict, id: String, file: String)] = []
         var errors: [String] = []
-        var errorCount = 0
         var done = 0
         var interrupted = false
         for start in stride(from: 0, to: items.count, by: max(1, window)) {
@@ -115,8 +113,7 @@ struct BatchCommand: ParsableCommand {
                     let result = results.next() ?? .failure(.footprint(file: item.file, feature: nil, message: "internal: missing result"))
                     // The screener knows the project, not where it came from: say which file and feature.
                     row = BatchRow(item: item, result: result.mapError { error in
-                        guard case let .footprint(file, _, message) = error, file.isEmpty else { return error }
-                        return .footprint(file: item.file, feature: Feature.label(index: item.featureIndex, id: submitted.project.id), message: message)
+                        error.located(file: item.file, feature: Feature.label(index: item.featureIndex, id: submitted.project.id))
                     })
                 case let .failure(error):
                     row = BatchRow(item: item, result: .failure(error))
@@ -124,7 +121,6 @@ struct BatchCommand: ParsableCommand {
                 switch row.result {
                 case let .success(result):
                     counts[result.verdict.rawValue, default: 0] += 1
-                    worstVerdict = max(worstVerdict ?? result.verdict, result.verdict)
                     if result.verdict >= .restricted, strictest.count < Self.strictestShown || result.verdict > (strictest.last?.verdict ?? .clear) {
                         strictest.append((result.verdict, result.project.id ?? result.project.name ?? "feature \(item.featureIndex ?? 0)", item.file))
                         // Stable: among equals the first screened stay.
@@ -133,7 +129,6 @@ struct BatchCommand: ParsableCommand {
                     }
                 case let .failure(error):
                     counts["error", default: 0] += 1
-                    errorCount += 1
                     if errors.count < Self.errorsShown { errors.append(Self.located(error, item)) }
                 }
                 outputs?.append(row)
@@ -143,11 +138,11 @@ struct BatchCommand: ParsableCommand {
         }
         outputs?.finish()
 
-        print(Self.summary(counts: counts, strictest: strictest, errors: errors, errorCount: errorCount, done: done, total: items.count,
+        print(Self.summary(counts: counts, strictest: strictest, errors: errors, done: done, total: items.count,
                            seconds: Date().timeIntervalSince(started), out: out, interrupted: interrupted), terminator: "")
         if interrupted { throw ExitCode(130) }
-        guard let worstVerdict else { throw ExitCode(ExitStatus.error) }
-        let code = ExitStatus.code(for: worstVerdict).rawValue + (errorCount == 0 ? 0 : 8)
+        guard let worstVerdict = Verdict.allCases.filter({ counts[$0.rawValue] != nil }).max() else { throw ExitCode(ExitStatus.error) }
+        let code = ExitStatus.code(for: worstVerdict).rawValue + (counts["error"] == nil ? 0 : 8)
         if code != 0 { throw ExitCode(code) }
     }
 
@@ -160,7 +155,7 @@ struct BatchCommand: ParsableCommand {
     static let strictestShown = 10
     static let errorsShown = 20
 
-    static func summary(counts: [String: Int], strictest: [(verdict: Verdict, id: String, file: String)], errors: [String], errorCount: Int,
+    static func summary(counts: [String: Int], strictest: [(verdict: Verdict, id: String, file: String)], errors: [String],
                         done: Int, total: Int, seconds: Double, out: String?, interrupted: Bool) -> String {
         var lines = ["RedLine batch: \(done) of \(total) projects in \(String(format: "%.1f", seconds)) s" + (interrupted ? " (interrupted: the output holds the projects done)" : "")]
         for verdict in [Verdict.prohibited, .restricted, .conditional, .clear] {
@@ -174,6 +169,7 @@ struct BatchCommand: ParsableCommand {
         if !errors.isEmpty {
             lines.append("Errors:")
             for error in errors { lines.append("  \(error)") }
+            let errorCount = counts["error"] ?? 0
             if errorCount > errors.count { lines.append("  … \(errorCount - errors.count) more (see results.csv)") }
         }
         if let out { lines.append("Written: \(out)/results.csv, results.jsonl, overlaps.geojson") }

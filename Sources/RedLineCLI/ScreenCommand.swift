@@ -94,7 +94,7 @@ struct Screen: ParsableCommand {
                                          crossing: crossing, nationalMajorProject: nationalMajorProject ? true : nil)
         var candidates = Submission.read(collection, file: file, overrides: overrides, datum: footprintOptions.datum, crs: footprintOptions.declaredCRS, repair: footprintOptions.repair)
         if let feature {
-            candidates = try select(feature, from: candidates, collection: collection)
+            candidates = try select(feature, from: candidates)
         }
         guard candidates.count == 1, let only = candidates.first else {
             throw CLIError.input("\(file) holds \(candidates.count) features; screen one with --feature INDEX|ID, or use `redline batch` for many")
@@ -108,8 +108,8 @@ struct Screen: ParsableCommand {
         let result: ScreeningResult
         do {
             result = try screener.screen(submitted.project)
-        } catch let ScreeningError.footprint(_, _, message) {
-            throw ScreeningError.footprint(file: file, feature: Feature.label(index: submitted.featureIndex, id: submitted.project.id), message: message)
+        } catch let error as ScreeningError {
+            throw error.located(file: file, feature: Feature.label(index: only.index, id: submitted.project.id))
         }
         let provenance = Provenance(toolVersion: RedLineVersion.current, libraries: LibraryVersions.summary,
                                     inputFile: file, inputSHA256: input.sha256())
@@ -127,19 +127,15 @@ struct Screen: ParsableCommand {
         return (output, result.verdict)
     }
 
-    private func select(_ selector: String, from candidates: [SubmittedFeature], collection: FeatureCollection) throws -> [SubmittedFeature] {
-        let wanted: Int
+    /// The feature `selector` names: its 0-based index, else its id.
+    private func select(_ selector: String, from candidates: [SubmittedFeature]) throws -> [SubmittedFeature] {
         if let index = Int(selector) {
-            wanted = index
-        } else if let match = collection.features.first(where: { $0.displayID == selector }) {
-            wanted = match.index
-        } else if let rejected = collection.rejected.first(where: { $0.featureID == selector }), let index = rejected.featureIndex {
-            wanted = index
-        } else {
-            throw CLIError.usage("\(file) has no feature with id \"\(selector)\"")
+            let picked = candidates.filter { $0.index == index }
+            guard !picked.isEmpty else { throw CLIError.usage("\(file) has no feature \(index)") }
+            return picked
         }
-        let picked = candidates.filter { $0.index == wanted }
-        guard !picked.isEmpty else { throw CLIError.usage("\(file) has no feature \(wanted)") }
+        let picked = candidates.filter { $0.id == selector }
+        guard !picked.isEmpty else { throw CLIError.usage("\(file) has no feature with id \"\(selector)\"") }
         return picked
     }
 }

@@ -20,6 +20,14 @@ public enum ScreeningError: Error, Sendable, Equatable {
     case invalidData([ScreeningError])
 }
 
+extension ScreeningError {
+    /// A footprint error placed in the file and feature it is about, when the screener could only name the project.
+    public func located(file: String, feature: String?) -> ScreeningError {
+        guard case let .footprint(known, _, message) = self, known.isEmpty else { return self }
+        return .footprint(file: file, feature: feature, message: message)
+    }
+}
+
 extension ScreeningError: CustomStringConvertible {
     public var description: String {
         switch self {

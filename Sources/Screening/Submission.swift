@@ -42,8 +42,6 @@ public struct SubmittedProject: Sendable {
     public var project: Project
     /// Notes for the report: repairs, dropped altitudes, reprojection.
     public var notes: [LocalizedText]
-    /// The feature's index in its file.
-    public var featureIndex: Int
 }
 
 extension Submission {
@@ -209,7 +207,7 @@ public enum Submission {
         let id = property(properties, keys.id).flatMap { $0 == .null ? nil : $0.displayText } ?? feature.displayID
         let name = property(properties, keys.name)?.stringValue
         return SubmittedProject(project: Project(id: id, name: name, category: category, attributes: attributes, footprint: geometry),
-                                notes: notes, featureIndex: feature.index)
+                                notes: notes)
     }
 
     /// A coordinate for messages: 7 decimals (about 1 cm), trailing zeros dropped.

@@ -53,7 +53,7 @@ public enum HTMLReport {
             let rule = finding.rule.map { "\($0.column): \($0.explanation.text(language))" } ?? finding.proximity.map { $0.explanation.text(language) } ?? ""
             html += "<tr class=\"o-\(finding.effectiveOutcome.rawValue)\"><td>\(escape(TextReport.outcomeLabel(finding.effectiveOutcome, language)))</td>"
                 + "<td>\(escape(finding.zone.name)) <small>\(escape(finding.zone.id))</small></td><td>\(escape(kindName))</td>"
-                + "<td>\(escape(relationName(finding.relation, language)))</td><td>\(escape(measure))</td>"
+                + "<td>\(escape(TextReport.relationName(finding.relation, language)))</td><td>\(escape(measure))</td>"
                 + "<td>\(finding.overlapShare.map { Format.percent($0) } ?? "")</td><td>\(escape(rule))</td>"
                 + "<td>\(escape(finding.rule?.approvals.joined(separator: ", ") ?? ""))</td></tr>\n"
         }
@@ -63,9 +63,7 @@ public enum HTMLReport {
         if !result.bases.isEmpty {
             html += "<h2>\(zh ? "法律依据" : "Legal bases")</h2><ul>"
             for basis in result.bases {
-                var line = TextReport.basisLine(basis, language)
-                if !basis.source.isEmpty, let range = line.range(of: " " + basis.source, options: .backwards) { line.removeSubrange(range) }
-                html += "<li><b>\(escape(basis.id))</b> \(escape(line))</li>"
+                html += "<li><b>\(escape(basis.id))</b> \(escape(TextReport.basisLine(basis, language, includeSource: false)))</li>"
             }
             html += "</ul><p class=\"small\">\(zh ? "各依据的出处见 JSON 报告（--format json）。" : "Where each basis was checked is listed in the JSON report (--format json).")</p>\n"
         }
@@ -93,19 +91,6 @@ public enum HTMLReport {
     .maps{display:flex;gap:12px;align-items:flex-start;flex-wrap:wrap}svg{border:1px solid #999;background:#fafafa}
     svg text{font-family:inherit}
     """
-
-    static func relationName(_ relation: Relation, _ language: Language) -> String {
-        switch (relation, language) {
-        case (.inside, .zh): "完全位于区内"
-        case (.partlyInside, .zh): "部分位于区内"
-        case (.touches, .zh): "边界相接"
-        case (.nearby, .zh): "邻近"
-        case (.inside, .en): "inside"
-        case (.partlyInside, .en): "partly inside"
-        case (.touches, .en): "touches"
-        case (.nearby, .en): "nearby"
-        }
-    }
 
     /// Zones whose envelope meets the window, drawing order: control units under everything, districts on top.
     static func zonesInView(_ dataset: Dataset, window: Envelope) -> [Zone] {

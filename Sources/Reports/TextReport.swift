@@ -151,12 +151,7 @@ public enum TextReport {
     static func measureLine(_ finding: Finding, _ language: Language) -> String {
         let zh = language == .zh
         var parts: [String] = []
-        switch finding.relation {
-        case .inside: parts.append(zh ? "完全位于区内" : "inside")
-        case .partlyInside: parts.append(zh ? "部分位于区内" : "partly inside")
-        case .touches: parts.append(zh ? "边界相接" : "touches the boundary")
-        case .nearby: parts.append(zh ? "邻近" : "nearby")
-        }
+        parts.append(relationName(finding.relation, language))
         if let area = finding.overlapArea { parts.append(Format.area(area, language)) }
         if let length = finding.overlapLength { parts.append(Format.length(length, language)) }
         if let points = finding.pointsInside { parts.append(zh ? "\(points) 个点在区内" : "\(points) point(s) inside") }
@@ -166,7 +161,19 @@ public enum TextReport {
         return parts.joined(separator: zh ? "，" : ", ")
     }
 
-    static func basisLine(_ basis: LegalBasis, _ language: Language) -> String {
+    /// How a footprint relates to a zone, in words.
+    static func relationName(_ relation: Relation, _ language: Language) -> String {
+        let zh = language == .zh
+        switch relation {
+        case .inside: return zh ? "完全位于区内" : "inside"
+        case .partlyInside: return zh ? "部分位于区内" : "partly inside"
+        case .touches: return zh ? "边界相接" : "touches the boundary"
+        case .nearby: return zh ? "邻近" : "nearby"
+        }
+    }
+
+    /// A legal basis in one line; `includeSource` adds where it was checked (a URL or document).
+    static func basisLine(_ basis: LegalBasis, _ language: Language, includeSource: Bool = true) -> String {
         let zh = language == .zh
         var text = zh ? "\(basis.instrument) \(basis.article)" : "\(basis.instrumentEnglish), \(basis.articleEnglish)"
         var details: [String] = []
@@ -181,7 +188,7 @@ public enum TextReport {
                                                          "U": ("未核实", "unverified"), "I": ("推断", "inferred"), "S": ("规划原文", "seed plan")]
         if let label = verification[basis.verification] { details.append(zh ? label.0 : label.1) }
         text += zh ? "（" + details.joined(separator: "；") + "）" : " (" + details.joined(separator: "; ") + ")"
-        if !basis.source.isEmpty { text += " " + basis.source }
+        if includeSource, !basis.source.isEmpty { text += " " + basis.source }
         return text
     }
 }

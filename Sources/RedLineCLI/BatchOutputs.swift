@@ -60,7 +60,10 @@ final class BatchOutputs {
         rowNumber += 1
         switch row.result {
         case let .success(result):
-            if let language = htmlLanguage { writeReport(result, item: item, language: language) }
+            let provenance = Provenance(toolVersion: RedLineVersion.current, libraries: LibraryVersions.summary,
+                                        inputFile: item.file, inputSHA256: item.inputSHA256)
+            let notes = (try? item.project.get().notes) ?? []
+            if let language = htmlLanguage { writeReport(result, item: item, provenance: provenance, notes: notes, language: language) }
             let protectedArea = result.protectedOverlapArea.map { String(format: "%.2f", $0.squareMetres) } ?? ""
             let protectedLength = result.protectedOverlapLength.map { String(format: "%.2f", $0) } ?? ""
             let nearest = result.nearest.map(\.distance).min().map { String(format: "%.2f", $0) } ?? ""
@@ -71,9 +74,6 @@ final class BatchOutputs {
                         uniqueZones.joined(separator: ";"), protectedArea, protectedLength, nearest,
                         result.approvals.map(\.code).joined(separator: ";"), item.file, item.featureIndex.map(String.init) ?? "", ""]
                 .map(CSV.field).joined(separator: ",") + "\r\n")
-            let provenance = Provenance(toolVersion: RedLineVersion.current, libraries: LibraryVersions.summary,
-                                        inputFile: item.file, inputSHA256: item.inputSHA256)
-            let notes = (try? item.project.get().notes) ?? []
             var line = JSONReport.value(result, dataset: dataset, ruleset: ruleset, provenance: provenance, notes: notes).objectValue ?? JSONObject()
             line["input"] = .object(JSONObject(["file": .string(item.file), "feature": item.featureIndex.map { .number(JSONNumber($0)) } ?? .null]))
             write(jsonl, JSONValue.object(line).compact() + "\n")
@@ -112,11 +112,9 @@ final class BatchOutputs {
     }
 
     /// One project's HTML report under reports/, and its line on the index.
-    private func writeReport(_ result: ScreeningResult, item: BatchItem, language: Language) {
+    private func writeReport(_ result: ScreeningResult, item: BatchItem, provenance: Provenance, notes: [LocalizedText], language: Language) {
         let safeID = (result.project.id ?? "").unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" ? String($0) : "_" }.joined()
         let name = String(format: "reports/%06d%@.html", rowNumber, safeID.isEmpty ? "" : "-" + safeID)
-        let provenance = Provenance(toolVersion: RedLineVersion.current, libraries: LibraryVersions.summary, inputFile: item.file, inputSHA256: item.inputSHA256)
-        let notes = (try? item.project.get().notes) ?? []
         var link: String?
         do {
             let html = try HTMLReport.render(result, dataset: dataset, ruleset: ruleset, provenance: provenance, language: language, notes: notes)

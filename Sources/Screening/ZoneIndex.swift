@@ -168,7 +168,7 @@ final class ZoneIndex: Sendable {
             cuts.removeAll(keepingCapacity: true)
             cuts.append(0)
             for piece in near {
-                guard pieceLinework.crossings(of: a, b, runs: pieceRuns[piece], into: &cuts) != nil else { return nil }
+                guard pieceLinework.crossings(of: a, b, runs: pieceRuns[piece], into: &cuts) else { return nil }
             }
             cuts.append(1)
             cuts.sort()

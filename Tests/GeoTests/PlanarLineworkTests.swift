@@ -118,9 +118,9 @@ struct PlanarClippingTests {
     @Test("through a corner, along an edge, or ending on the boundary is too close to call")
     func degenerateCases() throws {
         var cuts: [Double] = []
-        #expect(square.crossings(of: .init(-5, -5), .init(15, 15), runs: 0..<square.runs.count, into: &cuts) == nil)
-        #expect(square.crossings(of: .init(2, 0), .init(8, 0), runs: 0..<square.runs.count, into: &cuts) == nil)
-        #expect(square.crossings(of: .init(5, 5), .init(10, 5), runs: 0..<square.runs.count, into: &cuts) == nil)
+        #expect(square.crossings(of: .init(-5, -5), .init(15, 15), runs: 0..<square.runs.count, into: &cuts) == false)
+        #expect(square.crossings(of: .init(2, 0), .init(8, 0), runs: 0..<square.runs.count, into: &cuts) == false)
+        #expect(square.crossings(of: .init(5, 5), .init(10, 5), runs: 0..<square.runs.count, into: &cuts) == false)
         #expect(square.clearlyEncloses(.init(10, 5), runs: 0..<square.runs.count) == nil)
     }
 }

@@ -45,9 +45,13 @@ public final class Screener: Sendable {
         let isLinear = project.attributes.linear ?? kind.isLineal
         let footprintArea = kind.isPolygonal ? Area(squareMetres: try footprint.geodesicArea()) : nil
         // Lines are measured in runs of 32 segments, so that runs wholly inside or outside a zone need no overlay.
-        let lineChunks = kind.isLineal ? try footprint.boundaryChunks(maxSegments: 32) : []
-        let chunkLengths = try lineChunks.map { try $0.geodesicLength() }
-        let footprintLength = kind.isLineal ? chunkLengths.reduce(0, +) : nil
+        // Each run is read out of GEOS and laid out as flat linework once, not again for every zone the line meets.
+        let lineChunks = try (kind.isLineal ? footprint.boundaryChunks(maxSegments: 32) : []).compactMap { chunk -> LineChunk? in
+            guard case let .lineString(coordinates) = chunk.shape else { return nil }
+            return LineChunk(geometry: chunk, coordinates: coordinates, length: try Geodesic.cgcs2000.length(of: coordinates),
+                             flat: PlanarLinework(boundaryOf: .lineString(coordinates), maxSegments: 8))
+        }
+        let footprintLength = kind.isLineal ? lineChunks.reduce(0) { $0 + ($1.length ?? 0) } : nil
         var notes: [LocalizedText] = []
 
         let (districts, coverage) = try districtCoverage(footprint, area: footprintArea, length: footprintLength)
@@ -76,7 +80,7 @@ public final class Screener: Sendable {
                     finding = Finding(zone: ZoneReference(zone), relation: .inside, overlapArea: footprintArea, overlapLength: footprintLength,
                                       overlapShare: 1, overlapGeometry: footprint)
                 } else if let length = footprintLength {
-                    finding = try lineOverlap(footprint, chunks: lineChunks, lengths: chunkLengths, length: length, zone: zoneNumber, margin: margin)
+                    finding = try lineOverlap(footprint, chunks: lineChunks, length: length, zone: zoneNumber, margin: margin)
                 } else {
                     let clipped = try (zoneIndex.clipSource(zone: zoneNumber, window: window) ?? zone.geometry).clipped(to: window)
                     finding = try overlap(of: footprint, with: clipped, zone: zone, area: footprintArea, length: footprintLength)
@@ -151,17 +155,25 @@ public final class Screener: Sendable {
     /// the zone's pieces) counts whole or not at all; one that crosses the boundary is cut at the boundary on the flat
     /// piece linework, or, where that is too close to call, intersected by GEOS with the zone clipped to the run's own
     /// small window (judged again in runs of 4 segments when only a cell of over 1,024 vertices holds that window). Runs are split at the line's own vertices, so the lengths add up exactly.
-    private func lineOverlap(_ line: Geometry, chunks: [Geometry], lengths: [Double], length: Double, zone zoneNumber: Int,
+    /// A run of a line footprint: the GEOS line, its coordinates, geodesic length and flat linework.
+    struct LineChunk {
+        var geometry: Geometry
+        var coordinates: [Coordinate]
+        var length: Double?
+        var flat: PlanarLinework
+    }
+
+    private func lineOverlap(_ line: Geometry, chunks: [LineChunk], length: Double, zone zoneNumber: Int,
                              margin: Double) throws -> Finding {
         let zone = dataset.zones[zoneNumber]
         var inside = 0.0
         var parts: [[Coordinate]] = []
         let z = zone.geometry.envelope
-        func measure(_ run: Geometry, length knownLength: Double?, splitting: Bool) throws {
+        func measure(_ chunk: LineChunk, splitting: Bool) throws {
             // Runs are single lines, cut from the footprint at its own vertices.
-            guard let e = run.envelope, let z, e.intersects(z), case let .lineString(coordinates) = run.shape else { return }
-            let flat = PlanarLinework(boundaryOf: .lineString(coordinates), maxSegments: 8)
-            switch try zoneIndex.placement(of: run, linework: flat, zone: zoneNumber) {
+            let run = chunk.geometry, coordinates = chunk.coordinates, knownLength = chunk.length
+            guard let e = run.envelope, let z, e.intersects(z) else { return }
+            switch try zoneIndex.placement(of: run, linework: chunk.flat, zone: zoneNumber) {
             case .outside:
                 return
             case .inside:
@@ -179,7 +191,9 @@ public final class Screener: Sendable {
                     var start = 0
                     while start < coordinates.count - 1 {
                         let end = min(start + 4, coordinates.count - 1)
-                        try measure(Geometry(.lineString(Array(coordinates[start...end]))), length: nil, splitting: false)
+                        let piece = Array(coordinates[start...end])
+                        try measure(LineChunk(geometry: Geometry(.lineString(piece)), coordinates: piece, length: nil,
+                                              flat: PlanarLinework(boundaryOf: .lineString(piece), maxSegments: 8)), splitting: false)
                         start = end
                     }
                     return
@@ -194,7 +208,7 @@ public final class Screener: Sendable {
                 }
             }
         }
-        for (chunk, chunkLength) in zip(chunks, lengths) { try measure(chunk, length: chunkLength, splitting: true) }
+        for chunk in chunks { try measure(chunk, splitting: true) }
         var finding = Finding(zone: ZoneReference(zone), relation: .touches)
         if inside >= length * (1 - 1e-12) {
             finding.relation = .inside

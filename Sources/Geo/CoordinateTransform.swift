@@ -73,38 +73,11 @@ public struct CoordinateTransform: Sendable, Hashable {
     public func transform(_ geometry: Geometry) throws -> Geometry {
         let projContext = PROJContext.current
         let pj = try projContext.transform(from: source, to: target)
-        return try CoordinateTransform.apply(pj, direction: PJ_FWD, to: geometry, context: projContext, label: "\(source) → \(target)")
-    }
-
-    /// Runs a PROJ operation over every coordinate of a geometry (GEOS `GEOSGeom_transformXY`).
-    static func apply(_ pj: OpaquePointer, direction: PJ_DIRECTION, to geometry: Geometry, context projContext: PROJContext, label: String) throws -> Geometry {
-        let context = GEOSContext.current
-        final class Failure { var happened = false }
-        let failure = Failure()
-        let result: OpaquePointer? = withExtendedLifetime(failure) {
-            var state = (pj: pj, failure: Unmanaged.passUnretained(failure).toOpaque(), direction: direction)
-            return withUnsafeMutablePointer(to: &state) { statePointer in
-                context.clearMessage()
-                return GEOSGeom_transformXY_r(context.handle, geometry.handle, { x, y, userdata in
-                    guard let x, let y, let userdata else { return 0 }
-                    let state = userdata.assumingMemoryBound(to: (pj: OpaquePointer, failure: UnsafeMutableRawPointer, direction: PJ_DIRECTION).self).pointee
-                    let out = proj_trans(state.pj, state.direction, proj_coord(x.pointee, y.pointee, 0, 0))
-                    guard out.xy.x.isFinite, out.xy.y.isFinite else {
-                        Unmanaged<Failure>.fromOpaque(state.failure).takeUnretainedValue().happened = true
-                        return 0
-                    }
-                    x.pointee = out.xy.x
-                    y.pointee = out.xy.y
-                    return 1
-                }, statePointer)
-            }
+        let mapped = try geometry.mappingCoordinates("transformXY") { c in
+            let out = proj_trans(pj, PJ_FWD, proj_coord(c.x, c.y, 0, 0))
+            return out.xy.x.isFinite && out.xy.y.isFinite ? Coordinate(out.xy.x, out.xy.y) : nil
         }
-        guard let result else {
-            if failure.happened {
-                throw GeoError.proj(operation: "transform \(label)", message: projContext.errorMessage(of: pj))
-            }
-            throw context.error("transformXY")
-        }
-        return Geometry(owning: result)
+        guard let mapped else { throw GeoError.proj(operation: "transform \(source) → \(target)", message: projContext.errorMessage(of: pj)) }
+        return mapped
     }
 }

@@ -65,22 +65,8 @@ public enum WebMapDatum: String, Sendable, CaseIterable {
 
     private func convert(_ geometry: Geometry, _ body: (Coordinate) -> Coordinate) throws -> Geometry {
         guard self != .wgs84 else { return geometry }
-        return try withoutActuallyEscaping(body) { body in
-            final class Box { let body: (Coordinate) -> Coordinate; init(_ body: @escaping (Coordinate) -> Coordinate) { self.body = body } }
-            let box = Box(body)
-            let context = GEOSContext.current
-            return try withExtendedLifetime(box) {
-                try context.makeGeometry("convert datum") { handle in
-                    GEOSGeom_transformXY_r(handle, geometry.handle, { x, y, userdata in
-                        guard let x, let y, let userdata else { return 0 }
-                        let out = Unmanaged<Box>.fromOpaque(userdata).takeUnretainedValue().body(Coordinate(x.pointee, y.pointee))
-                        x.pointee = out.x
-                        y.pointee = out.y
-                        return 1
-                    }, Unmanaged.passUnretained(box).toOpaque())
-                }
-            }
-        }
+        // The formulas are defined everywhere, so no coordinate is refused.
+        return try geometry.mappingCoordinates("convert datum") { body($0) } ?? geometry
     }
 
     // MARK: The published formulas

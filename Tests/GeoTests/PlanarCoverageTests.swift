@@ -3,42 +3,38 @@ import Testing
 
 @Suite("Proving that overlaps do not overlap")
 struct PlanarCoverageTests {
-    func square(_ x: Double, _ y: Double, _ side: Double) -> [Coordinate] {
-        [.init(x, y), .init(x + side, y), .init(x + side, y + side), .init(x, y + side), .init(x, y)]
-    }
-
     func proven(_ shapes: [Shape]) throws -> Bool {
         try PlanarCoverage.provenDisjoint(shapes.map { try Geometry($0) })
     }
 
     @Test("neighbours sharing an edge vertex for vertex are proven disjoint, and their areas add up to GEOS's union")
     func adjacent() throws {
-        let left = Shape.polygon([square(0, 0, 1)])
+        let left = Shape.polygon([squareRing(0, 0, side: 1)])
         // The right square is written clockwise and starts elsewhere: orientation and start do not matter.
         let right = Shape.polygon([[.init(1, 0), .init(1, 1), .init(2, 1), .init(2, 0), .init(1, 0)]])
         #expect(try proven([left, right]))
         // The same pair in lon/lat near 117° E, 40° N: the union's geodesic area is the sum of the two.
-        let a = try Geometry(.polygon([square(0, 0, 1).map { Coordinate(117 + $0.x / 100, 40 + $0.y / 100) }]))
-        let b = try Geometry(.polygon([square(1, 0, 1).map { Coordinate(117 + $0.x / 100, 40 + $0.y / 100) }]))
+        let a = try Geometry(.polygon([squareRing(0, 0, side: 1).map { Coordinate(117 + $0.x / 100, 40 + $0.y / 100) }]))
+        let b = try Geometry(.polygon([squareRing(1, 0, side: 1).map { Coordinate(117 + $0.x / 100, 40 + $0.y / 100) }]))
         #expect(try PlanarCoverage.provenDisjoint([a, b]))
         let union = try Geometry.unaryUnion(of: [a, b])
         #expect(abs(try union.geodesicArea() - (try a.geodesicArea() + b.geodesicArea())) < 1e-6)
         // A square sitting in the hole of a frame is disjoint from it too.
-        let frame = Shape.polygon([square(-1, -1, 4), square(0, 0, 2).reversed()])
-        #expect(try proven([frame, .polygon([square(0, 0, 2)])]))
+        let frame = Shape.polygon([squareRing(-1, -1, side: 4), squareRing(0, 0, side: 2).reversed()])
+        #expect(try proven([frame, .polygon([squareRing(0, 0, side: 2)])]))
     }
 
     @Test("overlapping, nested, duplicated or not exactly noded polygons are not proven")
     func notProven() throws {
-        #expect(try !proven([.polygon([square(0, 0, 1)]), .polygon([square(0.5, 0.5, 1)])]))
-        #expect(try !proven([.polygon([square(0, 0, 4)]), .polygon([square(1, 1, 1)])]))
-        #expect(try !proven([.polygon([square(0, 0, 1)]), .polygon([square(0, 0, 1)])]))
+        #expect(try !proven([.polygon([squareRing(0, 0, side: 1)]), .polygon([squareRing(0.5, 0.5, side: 1)])]))
+        #expect(try !proven([.polygon([squareRing(0, 0, side: 4)]), .polygon([squareRing(1, 1, side: 1)])]))
+        #expect(try !proven([.polygon([squareRing(0, 0, side: 1)]), .polygon([squareRing(0, 0, side: 1)])]))
         // The right neighbour has an extra vertex on the shared edge (a T-junction): the proof does not go through.
         let right = Shape.polygon([[.init(1, 0), .init(2, 0), .init(2, 1), .init(1, 1), .init(1, 0.5), .init(1, 0)]])
-        #expect(try !proven([.polygon([square(0, 0, 1)]), right]))
+        #expect(try !proven([.polygon([squareRing(0, 0, side: 1)]), right]))
         // A frame whose hole is filled by a larger square overlaps it.
-        let frame = Shape.polygon([square(-1, -1, 4), square(0, 0, 2).reversed()])
-        #expect(try !proven([frame, .polygon([square(-0.5, -0.5, 3)])]))
+        let frame = Shape.polygon([squareRing(-1, -1, side: 4), squareRing(0, 0, side: 2).reversed()])
+        #expect(try !proven([frame, .polygon([squareRing(-0.5, -0.5, side: 3)])]))
     }
 
     @Test("pieces of a road cut at a point are disjoint; pieces sharing a stretch are not proven")
@@ -48,7 +44,7 @@ struct PlanarCoverageTests {
         #expect(PlanarCoverage.linesDisjoint([first, second]))
         let overlapping = Shape.lineString([.init(0.5, 0), .init(2, 0)])
         #expect(!PlanarCoverage.linesDisjoint([first, overlapping]))
-        #expect(!PlanarCoverage.linesDisjoint([first, .polygon([square(0, 0, 1)])]))
+        #expect(!PlanarCoverage.linesDisjoint([first, .polygon([squareRing(0, 0, side: 1)])]))
         // The same road twice (a zone listed twice), either way round, or two stretches sharing a segment.
         #expect(!PlanarCoverage.linesDisjoint([first, first]))
         #expect(!PlanarCoverage.linesDisjoint([first, .lineString([.init(1.5, 0.5), .init(1, 0), .init(0, 0)])]))

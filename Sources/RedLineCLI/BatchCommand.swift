@@ -93,6 +93,7 @@ struct BatchCommand: ParsableCommand {
         }
 
         let outputs = try out.map { try BatchOutputs(folder: $0, dataset: dataset, ruleset: ruleset, htmlLanguage: html ? lang : nil) }
+        let day = dataOptions.day
         let progress = Progress(total: items.count, quiet: quiet)
         Interrupt.install()
         var counts: [String: Int] = [:]
@@ -105,7 +106,7 @@ struct BatchCommand: ParsableCommand {
             if Interrupt.isRequested { interrupted = true; break }
             let slice = Array(items[start..<min(items.count, start + max(1, window))])
             let projects = slice.compactMap { try? $0.project.get().project }
-            var results = screener.screen(projects, workers: max(1, jobs)).makeIterator()
+            var results = screener.screen(projects, on: day, workers: max(1, jobs)).makeIterator()
             for item in slice {
                 let row: BatchRow
                 switch item.project {

@@ -107,7 +107,7 @@ struct Screen: ParsableCommand {
         let screener = try Screener(dataset: dataset, ruleset: ruleset)
         let result: ScreeningResult
         do {
-            result = try screener.screen(submitted.project)
+            result = try screener.screen(submitted.project, on: dataOptions.day)
         } catch let error as ScreeningError {
             throw error.located(file: file, feature: Feature.label(index: only.index, id: submitted.project.id))
         }

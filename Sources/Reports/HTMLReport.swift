@@ -59,13 +59,14 @@ public enum HTMLReport {
         }
         html += "</table>\n"
 
-        // Bases, notes, what was not checked, provenance. Sources are in the JSON report: this file holds no links.
+        // Bases, notes, what was not checked, provenance. Official addresses are printed as text: this file fetches nothing.
         if !result.bases.isEmpty {
-            html += "<h2>\(zh ? "法律依据" : "Legal bases")</h2><ul>"
+            html += "<h2>\(zh ? "法律依据（截至 \(result.asOf)）" : "Legal bases (as of \(result.asOf))")</h2><ul>"
             for basis in result.bases {
-                html += "<li><b>\(escape(basis.id))</b> \(escape(TextReport.basisLine(basis, language, includeSource: false)))</li>"
+                html += "<li><b>\(escape(basis.id))</b> \(escape(Citation.line(basis, on: result.asOf, ruleset: ruleset, language)))"
+                    + (basis.note.map { "<br><span class=\"small\">\(escape($0.text(language)))</span>" } ?? "") + "</li>"
             }
-            html += "</ul><p class=\"small\">\(zh ? "各依据的出处见 JSON 报告（--format json）。" : "Where each basis was checked is listed in the JSON report (--format json).")</p>\n"
+            html += "</ul><p class=\"small\">\(zh ? "网址仅列官方发布机关的页面；未列网址的，请按发文机关和文号在所列发布机关处查阅。" : "Only official publishers' pages are given as addresses; for the others, look the instrument up by issuer and number at the publisher named.")</p>\n"
         }
         let notes = extraNotes + result.notes
         if !notes.isEmpty { html += "<h2>\(zh ? "说明" : "Notes")</h2><ul>" + notes.map { "<li>\(escape($0.text(language)))</li>" }.joined() + "</ul>\n" }

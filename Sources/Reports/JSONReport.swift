@@ -1,13 +1,13 @@
 import Geo
 import Screening
 
-/// The machine-readable screening report, schema `redline-screening/1` (docs/screening-schema.md).
+/// The machine-readable screening report, schema `redline-screening/2` (docs/screening-schema.md).
 ///
 /// Members come in a fixed order and numbers are rounded (areas and lengths to 0.01, shares to 1e-6), so the
 /// same inputs give byte-identical output.
 public enum JSONReport {
     /// The schema identifier written into every report.
-    public static let schema = "redline-screening/1"
+    public static let schema = "redline-screening/2"
 
     /// The report as a JSON value.
     public static func value(_ result: ScreeningResult, dataset: Dataset, ruleset: Ruleset, provenance: Provenance,
@@ -50,7 +50,8 @@ public enum JSONReport {
             .object(JSONObject(["kind": .string(entry.kind.rawValue), "zone_id": .string(entry.zone.id),
                                 "zone_name": .string(entry.zone.name), "distance_m": number(entry.distance, 2)]))
         })
-        root["bases"] = .array(result.bases.map(basis))
+        root["as_of"] = .string(result.asOf.description)
+        root["bases"] = .array(result.bases.map { basis($0, on: result.asOf) })
         root["notes"] = .array((extraNotes + result.notes).map(text))
         root["not_checked"] = .array(ruleset.notExpressed.map(JSONValue.string))
         root["provenance"] = .object(provenanceObject(dataset: dataset, ruleset: ruleset, provenance: provenance))
@@ -95,20 +96,38 @@ public enum JSONReport {
         return .object(o)
     }
 
-    static func basis(_ basis: LegalBasis) -> JSONValue {
-        .object(JSONObject([
-            "id": .string(basis.id), "instrument": .string(basis.instrument), "instrument_en": .string(basis.instrumentEnglish),
-            "article": .string(basis.article), "article_en": .string(basis.articleEnglish), "edition": .string(basis.edition),
-            "in_force_from": basis.inForceFrom.map(JSONValue.string) ?? .null, "status": .string(basis.status),
-            "superseded_by": basis.supersededBy.map(JSONValue.string) ?? .null, "verification": .string(basis.verification),
-            "source": .string(basis.source),
-        ]))
+    static func basis(_ basis: LegalBasis, on day: CalendarDay) -> JSONValue {
+        let standing = basis.standing(on: day)
+        var o = JSONObject()
+        o["id"] = .string(basis.id)
+        o["instrument"] = .string(basis.instrument)
+        o["instrument_en"] = .string(basis.instrumentEnglish)
+        o["issuer"] = .string(basis.issuer)
+        o["issuer_en"] = .string(basis.issuerEnglish)
+        o["number"] = basis.number.map(JSONValue.string) ?? .null
+        o["article"] = .string(basis.article)
+        o["article_en"] = .string(basis.articleEnglish)
+        o["edition"] = .string(basis.edition)
+        o["issued"] = basis.issued.map { .string($0.text) } ?? .null
+        o["in_force_from"] = basis.inForceFrom.map { .string($0.text) } ?? .null
+        o["ended_on"] = basis.endedOn.map { .string($0.text) } ?? .null
+        o["status"] = .string(basis.status.rawValue)
+        o["superseded_by"] = basis.supersededBy.map(JSONValue.string) ?? .null
+        o["standing"] = .object(JSONObject(["as_of": .string(day.description), "state": .string(standing.state.rawValue),
+                                            "certain": .bool(standing.certain)]))
+        o["publisher"] = .string(basis.publisher)
+        o["publisher_en"] = .string(basis.publisherEnglish)
+        o["url"] = basis.url.map(JSONValue.string) ?? .null
+        o["verification"] = .string(basis.verification.rawValue)
+        o["note"] = basis.note.map(text) ?? .null
+        o["missing"] = .object(JSONObject(members: basis.missing.keys.sorted().map { ($0, JSONValue.string(basis.missing[$0] ?? "")) }))
+        return .object(o)
     }
 
     static func provenanceObject(dataset: Dataset, ruleset: Ruleset, provenance: Provenance) -> JSONObject {
         JSONObject([
             "tool": .string("redline"), "version": .string(provenance.toolVersion), "libraries": .string(provenance.libraries),
-            "ruleset": .object(JSONObject(["version": .string(ruleset.version), "as_of": .string(ruleset.asOf), "sha256": .string(ruleset.sha256)])),
+            "ruleset": .object(JSONObject(["version": .string(ruleset.version), "as_of": .string(ruleset.asOf.description), "sha256": .string(ruleset.sha256)])),
             "dataset": .object(JSONObject([
                 "name": .string(dataset.name), "version": .string(dataset.version), "digest": .string(dataset.digest),
                 "illustrative": .bool(dataset.hasIllustrativeData),

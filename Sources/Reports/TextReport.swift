@@ -55,7 +55,7 @@ public enum TextReport {
                     line("     " + (zh ? "仅边界相接：按有条件允许计，须以界址测量核实。" : "shares only a boundary: counted as conditional; verify against the boundary survey."))
                 }
                 if !rule.approvals.isEmpty { line("     " + (zh ? "需办理：" : "needs: ") + rule.approvals.joined(separator: ", ")) }
-                if !rule.bases.isEmpty { line("     " + (zh ? "依据：" : "basis: ") + rule.bases.joined(separator: ", ")) }
+                if !rule.bases.isEmpty { line("     " + (zh ? "依据：" : "basis: ") + basisIDs(rule.bases, on: result.asOf, ruleset: ruleset, language)) }
             } else {
                 line("     " + (zh ? "该图层对此类项目无规定" : "this layer has no rule for the category"))
             }
@@ -94,8 +94,11 @@ public enum TextReport {
         }
         if !result.bases.isEmpty {
             line()
-            line(zh ? "法律依据" : "Legal bases")
-            for basis in result.bases { line("  [\(basis.id)] " + basisLine(basis, language)) }
+            line(zh ? "法律依据（截至 \(result.asOf)）" : "Legal bases (as of \(result.asOf))")
+            for basis in result.bases {
+                line("  [\(basis.id)] " + Citation.line(basis, on: result.asOf, ruleset: ruleset, language))
+                if let note = basis.note { line("      " + note.text(language)) }
+            }
         }
         let notes = extraNotes + result.notes
         if !notes.isEmpty {
@@ -111,7 +114,8 @@ public enum TextReport {
         line()
         line(zh ? "溯源" : "Provenance")
         line("  redline \(provenance.toolVersion) (\(provenance.libraries))")
-        line("  " + (zh ? "规则集 " : "ruleset ") + "\(ruleset.version), " + (zh ? "截至 " : "as of ") + "\(ruleset.asOf), sha256 \(ruleset.sha256)")
+        line("  " + (zh ? "规则集 " : "ruleset ") + "\(ruleset.version), " + (zh ? "法律状态评估于 " : "law assessed on ") + "\(ruleset.asOf), sha256 \(ruleset.sha256)")
+        line("  " + (zh ? "筛查所依法律日期 " : "law taken as of ") + "\(result.asOf)")
         line("  " + (zh ? "数据集 " : "dataset ") + "\(dataset.name) \(dataset.version), digest \(dataset.digest)"
              + (dataset.hasIllustrativeData ? (zh ? "（含示意数据）" : " (includes illustrative layers)") : ""))
         for layer in dataset.layers {
@@ -162,6 +166,15 @@ public enum TextReport {
     }
 
     /// How a footprint relates to a zone, in words.
+    /// Basis ids, each not in force on `day` marked with its standing (the full citations are listed below).
+    static func basisIDs(_ ids: [String], on day: CalendarDay, ruleset: Ruleset, _ language: Language) -> String {
+        ids.map { id in
+            guard let standing = ruleset.bases[id]?.standing(on: day), !standing.isInForce else { return id }
+            let word = Citation.stateName(standing.state, language)
+            return language == .zh ? "\(id)（\(word)）" : "\(id) (\(word))"
+        }.joined(separator: ", ")
+    }
+
     static func relationName(_ relation: Relation, _ language: Language) -> String {
         let zh = language == .zh
         switch relation {
@@ -172,23 +185,4 @@ public enum TextReport {
         }
     }
 
-    /// A legal basis in one line; `includeSource` adds where it was checked (a URL or document).
-    static func basisLine(_ basis: LegalBasis, _ language: Language, includeSource: Bool = true) -> String {
-        let zh = language == .zh
-        var text = zh ? "\(basis.instrument) \(basis.article)" : "\(basis.instrumentEnglish), \(basis.articleEnglish)"
-        var details: [String] = []
-        if !basis.edition.isEmpty { details.append(basis.edition) }
-        switch basis.status {
-        case "in_force": details.append(zh ? "现行有效" : "in force")
-        case "superseded": details.append((zh ? "已被取代" : "superseded") + (basis.supersededBy.map { zh ? "：\($0)" : " by \($0)" } ?? ""))
-        case "repealed": details.append(zh ? "已废止" : "repealed")
-        default: details.append(zh ? "已失效" : "expired")
-        }
-        let verification: [String: (String, String)] = ["V": ("已核实", "verified"), "P": ("部分核实", "partly verified"),
-                                                         "U": ("未核实", "unverified"), "I": ("推断", "inferred"), "S": ("规划原文", "seed plan")]
-        if let label = verification[basis.verification] { details.append(zh ? label.0 : label.1) }
-        text += zh ? "（" + details.joined(separator: "；") + "）" : " (" + details.joined(separator: "; ") + ")"
-        if includeSource, !basis.source.isEmpty { text += " " + basis.source }
-        return text
-    }
 }

@@ -1,12 +1,13 @@
 import Geo
 
 extension Ruleset {
-    /// The rule for a project of `category` in `zone`, or nil when no column covers the zone's kind and level.
+    /// The rule for a project of `category` in `zone`, screened as of `day`, or nil when no column covers the zone's
+    /// kind and level. Clauses the ruleset dates (`on_or_after`) apply only to screenings as of that day or later.
     ///
     /// An attribute the project does not state is tried with every value it could have, and the strictest
     /// result is kept; when that changes the outcome, the assumption is recorded in the rule. An entry of the
     /// zone's own access list replaces the matrix rule when it is stricter.
-    public func rule(for category: String, in zone: Zone, attributes: ProjectAttributes, isLinear: Bool) -> AppliedRule? {
+    public func rule(for category: String, in zone: Zone, attributes: ProjectAttributes, isLinear: Bool, on day: CalendarDay) -> AppliedRule? {
         guard let column = column(kind: zone.kind, level: zone.level.code),
               let clauses = clauses(category: category, column: column.code) else { return nil }
         let crossing = isLinear ? (attributes.crossing ?? .surface) : .surface
@@ -16,7 +17,7 @@ extension Ruleset {
         for discharges in dischargeReadings {
             let clause = clauses.first {
                 $0.condition?.holds(action: attributes.action, discharges: discharges, linear: isLinear, crossing: crossing,
-                                    major: attributes.nationalMajorProject, level: zone.level.code) ?? true
+                                    major: attributes.nationalMajorProject, level: zone.level.code, day: day) ?? true
             } ?? clauses[clauses.count - 1]
             outcomesSeen.insert(clause.outcome)
             if let current = chosen, clause.outcome <= current.outcome { continue }

@@ -1,31 +1,5 @@
 import Geo
 
-/// A legal basis cited by a rule: instrument, article, edition and whether it is still in force.
-public struct LegalBasis: Sendable, Hashable {
-    /// The id the ruleset uses, for example "wpcl-2017-art65".
-    public var id: String
-    /// The instrument's Chinese title.
-    public var instrument: String
-    /// The instrument's English title.
-    public var instrumentEnglish: String
-    /// The article in Chinese, for example 第六十五条.
-    public var article: String
-    /// The article in English, for example "Art. 65".
-    public var articleEnglish: String
-    /// The edition, for example "2017 revision".
-    public var edition: String
-    /// When that edition came into force, if known (ISO date).
-    public var inForceFrom: String?
-    /// in_force, superseded, repealed or expired.
-    public var status: String
-    /// What replaced it, when it is no longer in force.
-    public var supersededBy: String?
-    /// How well it was checked: V verified, P partly, U unverified, I inferred, S from a seed plan.
-    public var verification: String
-    /// Where it was checked (URL or seed line).
-    public var source: String
-}
-
 /// A named approval or demonstration that a restricted outcome requires.
 public struct Approval: Sendable, Hashable {
     /// The code, for example "RL6".
@@ -70,9 +44,13 @@ public struct RuleCondition: Sendable, Hashable {
     public var crossings: [Crossing]?
     public var nationalMajorProject: Bool?
     public var zoneLevels: [String]?
+    /// The clause applies to screenings as of this day or later (a change in the law the ruleset dates).
+    public var onOrAfter: CalendarDay?
 
-    /// Whether the condition holds for resolved attributes in a zone of `level`.
-    func holds(action: ProjectAction, discharges: Bool, linear isLinear: Bool, crossing: Crossing, major: Bool, level: String) -> Bool {
+    /// Whether the condition holds for resolved attributes in a zone of `level`, screened as of `day`.
+    func holds(action: ProjectAction, discharges: Bool, linear isLinear: Bool, crossing: Crossing, major: Bool, level: String,
+               day: CalendarDay) -> Bool {
+        if let onOrAfter, day < onOrAfter { return false }
         if let actions, !actions.contains(action) { return false }
         if let dischargesToWater, dischargesToWater != discharges { return false }
         if let linear, linear != isLinear { return false }
@@ -115,7 +93,8 @@ public struct ProximityRule: Sendable, Hashable {
 /// The rule matrix (category × zone kind and level → outcome) with its legal bases, read from a data file.
 public struct Ruleset: Sendable {
     public var version: String
-    public var asOf: String
+    /// The day the legal status of every basis was assessed.
+    public var asOf: CalendarDay
     public var title: LocalizedText
     public var bases: [String: LegalBasis]
     public var approvals: [String: Approval]

@@ -25,22 +25,24 @@ extension Ruleset {
 
     static func parse(_ value: JSONValue, file: String) throws -> Ruleset {
         let root = try JSONFields(value, path: "", file: file)
-        guard try root.string("schema") == "redline-ruleset/1" else {
-            throw root.fail("schema", "expected \"redline-ruleset/1\"")
+        let schema = try root.string("schema")
+        guard schema == "redline-ruleset/2" else {
+            let hint = schema == "redline-ruleset/1"
+                ? "; version 1 predates the citation fields (issuer, number, dates, publisher) — convert it as geodata/rules/README.md §1.1 describes"
+                : ""
+            throw root.fail("schema", "expected \"redline-ruleset/2\", found \"\(schema)\"\(hint)")
         }
+        let asOfText = try root.string("as_of")
+        guard let asOf = CalendarDay(iso: asOfText) else { throw root.fail("as_of", "\"\(asOfText)\" is not a YYYY-MM-DD date") }
         var bases: [String: LegalBasis] = [:]
         let basesObject = try root.child("bases")
         for (id, entry) in basesObject.object {
-            let f = try JSONFields(entry, path: "bases.\(id)", file: file)
-            let status = try f.string("status")
-            guard ["in_force", "superseded", "repealed", "expired"].contains(status) else {
-                throw f.fail("status", "must be in_force, superseded, repealed or expired, not \"\(status)\"")
+            bases[id] = try parseBasis(id: id, JSONFields(entry, path: "bases.\(id)", file: file), assessedOn: asOf)
+        }
+        for (id, basis) in bases {
+            if let successor = basis.supersededBy, bases[successor] == nil {
+                throw ScreeningError.ruleset(file: file, message: "bases.\(id).superseded_by: \"\(successor)\" is not defined in \"bases\"")
             }
-            bases[id] = LegalBasis(id: id, instrument: try f.string("instrument"), instrumentEnglish: try f.string("instrument_en"),
-                                   article: try f.string("article"), articleEnglish: try f.string("article_en"),
-                                   edition: try f.string("edition"), inForceFrom: try f.optionalString("in_force_from"),
-                                   status: status, supersededBy: try f.optionalString("superseded_by"),
-                                   verification: try f.string("verification"), source: try f.string("source"))
         }
         func checkBases(_ ids: [String], _ fields: JSONFields) throws {
             for id in ids where bases[id] == nil { throw fields.fail("bases", "cites \"\(id)\", which \"bases\" does not define") }
@@ -135,15 +137,47 @@ extension Ruleset {
             let f = try JSONFields(entry, path: "not_expressed[\(index)]", file: file)
             return "\(try f.string("overlay")) — \(try f.string("why"))"
         }
-        return Ruleset(version: try root.string("version"), asOf: try root.string("as_of"), title: try root.text("title"),
+        return Ruleset(version: try root.string("version"), asOf: asOf, title: try root.text("title"),
                        bases: bases, approvals: approvals, categories: categories, columns: columns, cells: cells,
                        proximity: proximity, notExpressed: notExpressed, sha256: "",
                        categoryLookup: Ruleset.lookup(categories), file: file)
     }
 
+    private static func parseBasis(id: String, _ f: JSONFields, assessedOn: CalendarDay) throws -> LegalBasis {
+        func date(_ key: String) throws -> LegalDate? {
+            guard let text = try f.optionalString(key) else { return nil }
+            guard let date = LegalDate(parsing: text) else { throw f.fail(key, "\"\(text)\" is not a date (YYYY-MM-DD, or YYYY-MM or YYYY when only that is known)") }
+            return date
+        }
+        let statusText = try f.string("status")
+        guard let status = BasisStatus(rawValue: statusText) else {
+            throw f.fail("status", "must be one of \(BasisStatus.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(statusText)\"")
+        }
+        let verificationText = try f.string("verification")
+        guard let verification = Verification(rawValue: verificationText) else {
+            throw f.fail("verification", "must be one of \(Verification.allCases.map(\.rawValue).joined(separator: ", ")), not \"\(verificationText)\"")
+        }
+        var missing: [String: String] = [:]
+        if f.has("missing") {
+            let m = try f.child("missing")
+            for key in m.object.keys { missing[key] = try m.string(key) }
+        }
+        return LegalBasis(id: id, instrument: try f.string("instrument"), instrumentEnglish: try f.string("instrument_en"),
+                          issuer: try f.string("issuer"), issuerEnglish: try f.string("issuer_en"), number: try f.optionalString("number"),
+                          article: try f.string("article"), articleEnglish: try f.string("article_en"), edition: try f.string("edition"),
+                          issued: try date("issued"), inForceFrom: try date("in_force_from"), endedOn: try date("ended_on"),
+                          status: status, supersededBy: try f.optionalString("superseded_by"),
+                          publisher: try f.string("publisher"), publisherEnglish: try f.string("publisher_en"), url: try f.optionalString("url"),
+                          verification: verification, note: f.has("note") ? try f.text("note") : nil, missing: missing, assessedOn: assessedOn)
+    }
+
     private static func parseCondition(_ f: JSONFields, column: RuleColumn) throws -> RuleCondition {
-        try f.onlyKeys(["action", "discharges_to_water", "linear", "crossing", "national_major_project", "zone_levels"])
+        try f.onlyKeys(["action", "discharges_to_water", "linear", "crossing", "national_major_project", "zone_levels", "on_or_after"])
         var condition = RuleCondition()
+        if let text = try f.optionalString("on_or_after") {
+            guard let day = CalendarDay(iso: text) else { throw f.fail("on_or_after", "\"\(text)\" is not a YYYY-MM-DD date") }
+            condition.onOrAfter = day
+        }
         if let actions = try f.optionalStrings("action") {
             condition.actions = try actions.map { text in
                 guard let action = ProjectAction(rawValue: text) else { throw f.fail("action", "\"\(text)\" is not one of new, rebuild, expand, operate") }

@@ -38,7 +38,9 @@ public final class Screener: Sendable {
     ///
     /// - Throws: `ScreeningError.unknownCategory` for a category the ruleset lacks, `ScreeningError.footprint` when the
     ///   footprint lies wholly outside the dataset's districts, and Geo errors from GEOS or PROJ.
-    public func screen(_ project: Project) throws -> ScreeningResult {
+    /// - Parameter day: the day the law is taken as of (a decision's date); bases are reported with their status
+    ///   that day and clauses the ruleset dates apply only from their day.
+    public func screen(_ project: Project, on day: CalendarDay = .today()) throws -> ScreeningResult {
         let category = try ruleset.category(project.category)
         let footprint = project.footprint
         let kind = footprint.kind
@@ -85,7 +87,7 @@ public final class Screener: Sendable {
                     let clipped = try (zoneIndex.clipSource(zone: zoneNumber, window: window) ?? zone.geometry).clipped(to: window)
                     finding = try overlap(of: footprint, with: clipped, zone: zone, area: footprintArea, length: footprintLength)
                 }
-                finding.rule = ruleset.rule(for: category.code, in: zone, attributes: project.attributes, isLinear: isLinear)
+                finding.rule = ruleset.rule(for: category.code, in: zone, attributes: project.attributes, isLinear: isLinear, on: day)
                 findings.append(finding)
             }
         }
@@ -124,10 +126,15 @@ public final class Screener: Sendable {
         var basisIDs = Set(findings.filter { $0.relation != .nearby }.flatMap { $0.rule?.bases ?? [] })
         basisIDs.formUnion(findings.flatMap { $0.proximity?.bases ?? [] })
         basisIDs.formUnion(approvals.flatMap(\.bases))
-        let bases = basisIDs.sorted().map { id in
-            ruleset.bases[id] ?? LegalBasis(id: id, instrument: id, instrumentEnglish: id, article: "", articleEnglish: "", edition: "",
-                                            inForceFrom: nil, status: "in_force", supersededBy: nil, verification: "U", source: "zone access list")
+        // A superseded or repealed basis is listed with what replaced it, so the report names both.
+        var pending = Array(basisIDs)
+        while let id = pending.popLast() {
+            if let successor = ruleset.bases[id]?.supersededBy, basisIDs.insert(successor).inserted { pending.append(successor) }
         }
+        let bases = basisIDs.sorted().map { id in
+            ruleset.bases[id] ?? LegalBasis.unlisted(id, assessedOn: ruleset.asOf)
+        }
+        notes += lawNotes(findings, on: day)
         var seen = Set<LocalizedText>()
         for assumption in findings.flatMap({ $0.rule?.assumptions ?? [] }) where seen.insert(assumption).inserted {
             notes.append(assumption)
@@ -146,7 +153,7 @@ public final class Screener: Sendable {
         return ScreeningResult(project: project, category: category, isLinear: isLinear, footprintArea: footprintArea,
                                footprintLength: footprintLength, districts: districts, findings: findings,
                                kindOverlaps: kindOverlaps, nearest: nearest, verdict: verdict, approvals: approvals,
-                               bases: bases, notes: notes, coverage: coverage,
+                               bases: bases, asOf: day, notes: notes, coverage: coverage,
                                protectedOverlapArea: footprintArea.map { Area(squareMetres: min($0.squareMetres, protectedMeasure)) },
                                protectedOverlapLength: footprintLength.map { min($0, protectedMeasure) })
     }
@@ -347,11 +354,36 @@ public final class Screener: Sendable {
 extension Screener {
     /// Screens many projects on all cores; results come back in input order, whatever the number of threads,
     /// and a project that cannot be screened gives its error without stopping the others.
-    public func screen(_ projects: [Project], workers: Int = defaultWorkerCount) -> [Result<ScreeningResult, ScreeningError>] {
+    public func screen(_ projects: [Project], on day: CalendarDay = .today(), workers: Int = defaultWorkerCount) -> [Result<ScreeningResult, ScreeningError>] {
         (try? parallelMap(projects.count, workers: workers) { index -> Result<ScreeningResult, ScreeningError> in
-            Result { try self.screen(projects[index]) }.mapError { error in
+            Result { try self.screen(projects[index], on: day) }.mapError { error in
                 error as? ScreeningError ?? .footprint(file: "", feature: projects[index].id, message: "\(error)")
             }
         }) ?? []
+    }
+}
+
+extension Screener {
+    /// Notes on the day the law is taken as of: how it relates to the ruleset's own as-of date, and every rule
+    /// none of whose bases was in force that day.
+    func lawNotes(_ findings: [Finding], on day: CalendarDay) -> [LocalizedText] {
+        var notes: [LocalizedText] = []
+        if day < ruleset.asOf {
+            notes.append(LocalizedText(
+                zh: "按 \(day) 的法律状态筛查：各依据按当日的效力列出，规则集注明起始日期的条款按当日适用；其余结论为规则集 \(ruleset.version)（\(ruleset.asOf) 评估）的结论。",
+                en: "Screened as of \(day): each basis is shown with its standing that day and clauses the ruleset dates apply as they did then; the rest of the matrix is ruleset \(ruleset.version) as assessed on \(ruleset.asOf)."))
+        } else if day > ruleset.asOf {
+            notes.append(LocalizedText(
+                zh: "规则集 \(ruleset.version) 的法律状态评估于 \(ruleset.asOf)；此后的法律变化未反映在本报告中。",
+                en: "Ruleset \(ruleset.version) assessed the law on \(ruleset.asOf); changes after that day are not reflected in this report."))
+        }
+        for finding in findings where finding.relation != .nearby {
+            guard let rule = finding.rule, rule.outcome > .allowed, !rule.bases.isEmpty,
+                  !rule.bases.contains(where: { ruleset.bases[$0].map { $0.standing(on: day).isInForce } ?? true }) else { continue }
+            notes.append(LocalizedText(
+                zh: "\(finding.zone.name)（\(rule.column)）：该规则所引依据在 \(day) 均不处于施行状态，结论仅供参考，须核对当日适用的规定。",
+                en: "\(finding.zone.name) (\(rule.column)): none of this rule's bases was in force on \(day); treat the outcome as indicative and check the provisions that applied that day."))
+        }
+        return notes
     }
 }

@@ -94,8 +94,10 @@ public struct ScreeningResult: Sendable {
     public var verdict: Verdict
     /// Approvals every restricted finding needs, united and sorted.
     public var approvals: [Approval]
-    /// Every basis cited by a finding, sorted by id.
+    /// Every basis cited by a finding, and what replaced each superseded one, sorted by id.
     public var bases: [LegalBasis]
+    /// The day the law was taken as of: bases are reported with their standing that day.
+    public var asOf: CalendarDay
     /// Notes on what was assumed, repaired or could not be checked.
     public var notes: [LocalizedText]
     /// Share of the footprint that lies inside the dataset's districts (1 when fully covered).

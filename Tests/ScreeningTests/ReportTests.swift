@@ -18,8 +18,11 @@ struct ReportTests {
     static func result() throws -> ScreeningResult {
         let screener = try Screener(dataset: dataset, ruleset: shippedRuleset)
         let footprint = try Geometry(.polygon([rectangle(117.015, 40.005, 117.025, 40.010)]))
-        return try screener.screen(Project(id: "P-1", name: "养猪场", category: "LV", attributes: .init(dischargesToWater: true), footprint: footprint))
+        return try screener.screen(Project(id: "P-1", name: "养猪场", category: "LV", attributes: .init(dischargesToWater: true), footprint: footprint),
+                                   on: reportDay)
     }
+
+    static let reportDay = CalendarDay(iso: "2026-12-06") ?? .today()
 
     static let provenance = Provenance(toolVersion: "test", libraries: LibraryVersions.summary, inputFile: "in.geojson", inputSHA256: "abc")
 
@@ -36,9 +39,43 @@ struct ReportTests {
         #expect(text.contains("Provenance"))
         #expect(text.contains("ruleset \(shippedRuleset.version)"))
         let verdictLine = try #require(lines.firstIndex(of: "VERDICT: PROHIBITED"))
-        let basesLine = try #require(lines.firstIndex(of: "Legal bases"))
+        let basesLine = try #require(lines.firstIndex(of: "Legal bases (as of 2026-12-06)"))
         let provenanceLine = try #require(lines.firstIndex(of: "Provenance"))
         #expect(verdictLine < basesLine && basesLine < provenanceLine)
+    }
+
+    @Test("a drinking-water zone 1 finding cites the Code's article, in force, beside the repealed Water Law article, in both languages")
+    func codeArticleForZoneOne() throws {
+        let english = TextReport.render(try Self.result(), dataset: Self.dataset, ruleset: shippedRuleset, provenance: Self.provenance, language: .en)
+        let finding = try #require(english.split(separator: "\n").first { $0.hasPrefix("     basis: ") && $0.contains("eec-2026-art319") })
+        #expect(finding.contains("wpcl-2017-art65 (repealed)"))
+        let codeLine = try #require(english.split(separator: "\n").first { $0.hasPrefix("  [eec-2026-art319]") })
+        #expect(codeLine.contains("Ecological Environment Code of the People's Republic of China, Art. 319 (zone 1"))
+        #expect(codeLine.contains("in force from 2026-08-15; in force on 2026-12-06"))
+        #expect(codeLine.contains("partly verified"))
+        let waterLaw = try #require(english.split(separator: "\n").first { $0.hasPrefix("  [wpcl-2017-art65]") })
+        #expect(waterLaw.contains("repealed on 2026-12-06 (from 2026-08-15), replaced by Ecological Environment Code of the People's Republic of China Art. 319 [eec-2026-art319]"))
+
+        let chinese = TextReport.render(try Self.result(), dataset: Self.dataset, ruleset: shippedRuleset, provenance: Self.provenance, language: .zh)
+        let codeLineZh = try #require(chinese.split(separator: "\n").first { $0.hasPrefix("  [eec-2026-art319]") })
+        #expect(codeLineZh.contains("全国人民代表大会《中华人民共和国生态环境法典》第三百一十九条"))
+        #expect(codeLineZh.contains("2026-08-15起施行；2026-12-06现行有效"))
+        #expect(codeLineZh.contains("部分核实"))
+        let waterLawZh = try #require(chinese.split(separator: "\n").first { $0.hasPrefix("  [wpcl-2017-art65]") })
+        #expect(waterLawZh.contains("已废止（2026-08-15起），由中华人民共和国生态环境法典第三百一十九条取代"))
+    }
+
+    @Test("as of a day before the Code, the Water Law article is in force and the Code's is not yet")
+    func beforeTheCode() throws {
+        let screener = try Screener(dataset: Self.dataset, ruleset: shippedRuleset)
+        let footprint = try Geometry(.polygon([rectangle(117.015, 40.005, 117.025, 40.010)]))
+        let day = try #require(CalendarDay(iso: "2025-06-01"))
+        let result = try screener.screen(Project(category: "LV", attributes: .init(dischargesToWater: true), footprint: footprint), on: day)
+        let bases = Dictionary(uniqueKeysWithValues: result.bases.map { ($0.id, $0) })
+        #expect(try #require(bases["wpcl-2017-art65"]).standing(on: day).state == .inForce)
+        #expect(try #require(bases["eec-2026-art319"]).standing(on: day).state == .notYetInForce)
+        #expect(try #require(bases["tj-2020-9"]).standing(on: day).state == .inForce)
+        #expect(result.notes.contains { $0.en.hasPrefix("Screened as of 2025-06-01") })
     }
 
     @Test("the Chinese text report is in Chinese throughout its headings")
@@ -59,7 +96,7 @@ struct ReportTests {
         #expect(first == second)
         let value = try JSONValue.parse(Array(first.utf8))
         let root = try #require(value.objectValue)
-        #expect(root["schema"] == "redline-screening/1")
+        #expect(root["schema"] == "redline-screening/2")
         #expect(root["verdict"] == "prohibited")
         let findings = try #require(root["findings"]?.arrayValue)
         let w1 = try #require(findings.first { $0.objectValue?["zone"]?.objectValue?["id"] == "W1" }?.objectValue)

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Validate a RedLine ruleset (schema redline-ruleset/1) and print its matrix as Markdown tables.
+"""Validate a RedLine ruleset (schema redline-ruleset/2) and print its matrix as Markdown tables.
 
 Usage:
-    python3 geodata/rules/check_ruleset.py [RULESET.json] [--quiet | --tables-only]
+    python3 geodata/rules/check_ruleset.py [RULESET.json] [--quiet | --tables-only | --exemptions]
 
 Without a path it checks ruleset.json next to this script. Exit status 0 when the file is valid,
 1 when it has errors, 2 when it cannot be read. Warnings and notes never fail the check.
@@ -13,15 +13,30 @@ import os
 import re
 import sys
 
-SCHEMA = "redline-ruleset/1"
+SCHEMA = "redline-ruleset/2"
 TOP_KEYS = ["schema", "version", "as_of", "title", "outcomes", "bases", "approvals", "categories",
             "columns", "cells", "proximity", "not_expressed"]
 OUTCOMES = ["prohibited", "restricted", "conditional", "allowed", "no_rule"]
 STATUS = {"in_force", "superseded", "repealed", "expired"}
-VERIFICATION = {"V", "P", "U", "I", "S"}
+VERIFICATION = {"V", "P", "U", "S"}
 NATURE = {"statutory", "recommended_standard", "heuristic", "advisory"}
-BASIS_KEYS = ["instrument", "instrument_en", "article", "article_en", "edition", "in_force_from", "status",
-              "superseded_by", "verification", "source"]
+BASIS_KEYS = ["instrument", "instrument_en", "issuer", "issuer_en", "number", "article", "article_en", "edition",
+              "issued", "in_force_from", "ended_on", "status", "superseded_by", "publisher", "publisher_en", "url",
+              "verification", "note", "missing"]
+# Fields a citation fit for an approval file needs; each may be null only with a reason under "missing".
+CITATION_FIELDS = ["number", "issued", "in_force_from"]
+# Official publishers whose pages may be cited. A URL on any other host (mirrors, exam-prep, document-share and
+# forum sites, and government sites that only repost an instrument) is an error.
+OFFICIAL_HOSTS = {
+    "www.gov.cn": "中国政府网", "flk.npc.gov.cn": "国家法律法规数据库", "www.npc.gov.cn": "中国人大网",
+    "www.mee.gov.cn": "生态环境部", "www.mnr.gov.cn": "自然资源部", "www.forestry.gov.cn": "国家林业和草原局",
+    "www.nea.gov.cn": "国家能源局", "www.moa.gov.cn": "农业农村部", "www.mwr.gov.cn": "水利部",
+    "www.tj.gov.cn": "天津市人民政府", "www.tjrd.gov.cn": "天津人大网", "sthj.tj.gov.cn": "天津市生态环境局",
+    "www.tjjz.gov.cn": "天津市蓟州区人民政府", "www.tjhq.gov.cn": "天津市红桥区人民政府",
+    "www.hebei.gov.cn": "河北省人民政府", "hbepb.hebei.gov.cn": "河北省生态环境厅",
+    "www.lf.gov.cn": "廊坊市人民政府", "zfxxgk.lf.gov.cn": "廊坊市人民政府信息公开",
+}
+LEGAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CLAUSE_KEYS = {"when", "outcome", "approvals", "explanation", "bases"}
 
 # Binding zone vocabulary (/tmp/zone-vocab.md). admin_district is reporting-only and carries no rules.
@@ -41,7 +56,7 @@ ACTIONS = ["new", "rebuild", "expand", "operate"]
 CROSSINGS = ["surface", "tunnel", "bridge", "aerial"]
 WHEN_LIST_KEYS = {"action": ACTIONS, "crossing": CROSSINGS}
 WHEN_BOOL_KEYS = {"discharges_to_water", "linear", "national_major_project"}
-WHEN_KEYS = set(WHEN_LIST_KEYS) | WHEN_BOOL_KEYS | {"zone_levels"}
+WHEN_KEYS = set(WHEN_LIST_KEYS) | WHEN_BOOL_KEYS | {"zone_levels", "on_or_after"}
 
 BASIS_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 CODE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
@@ -156,25 +171,59 @@ def check(doc, rep):
             continue
         if list(b) != BASIS_KEYS:
             rep.error(w, f"keys must be exactly, in order: {BASIS_KEYS}")
-        for k in ("instrument", "instrument_en", "article", "article_en", "edition", "source"):
+        for k in ("instrument", "instrument_en", "issuer", "issuer_en", "article", "article_en", "edition", "publisher", "publisher_en"):
             if not nonempty_str(b.get(k)):
                 rep.error(w, f"{k} is empty")
-        f = b.get("in_force_from")
-        if f is not None and not (isinstance(f, str) and DATE.match(f)):
-            rep.error(w, "in_force_from must be null or YYYY-MM-DD")
-        if b.get("status") not in STATUS:
+        for k in ("issued", "in_force_from", "ended_on"):
+            v = b.get(k)
+            if v is not None and not (isinstance(v, str) and LEGAL_DATE.match(v)):
+                rep.error(w, f"{k} must be null or YYYY-MM-DD (YYYY-MM or YYYY when only that is known)")
+        missing = b.get("missing") if isinstance(b.get("missing"), dict) else {}
+        if not isinstance(b.get("missing"), dict):
+            rep.error(w, "missing must be an object (field → why it is empty)")
+        for k in CITATION_FIELDS:
+            v = b.get(k)
+            partial = isinstance(v, str) and k != "number" and not DATE.match(v)
+            if (v is None or partial) and not nonempty_str(missing.get(k)):
+                rep.error(w, f"{k} is {'only partly known' if partial else 'null'}: give it, or say why under missing.{k}")
+        for k, why in missing.items():
+            if k not in CITATION_FIELDS + ["ended_on", "issuer"]:
+                rep.error(w, f"missing.{k}: not a citation field")
+            elif not nonempty_str(why):
+                rep.error(w, f"missing.{k} needs a reason")
+            elif k in CITATION_FIELDS and isinstance(b.get(k), str) and DATE.match(b[k]):
+                rep.warn(w, f"missing.{k} is given but {k} is known")
+        status = b.get("status")
+        if status not in STATUS:
             rep.error(w, f"status must be one of {sorted(STATUS)}")
+        ended = b.get("ended_on")
+        if status != "in_force" and ended is None and not nonempty_str(missing.get("ended_on")):
+            rep.error(w, f"a {status} basis needs ended_on, or a reason under missing.ended_on")
+        if status == "in_force" and isinstance(ended, str) and isinstance(doc.get("as_of"), str) and ended[:len(doc["as_of"])] <= doc["as_of"][:len(ended)]:
+            rep.error(w, f"in force on as_of {doc.get('as_of')}, but ended_on {ended} is not after it")
+        if status in ("repealed", "expired", "superseded") and isinstance(ended, str) and isinstance(doc.get("as_of"), str) and ended > doc["as_of"]:
+            rep.error(w, f"{status} on as_of {doc.get('as_of')}, but ended_on {ended} is after it")
         sb = b.get("superseded_by")
-        if b.get("status") == "superseded" and not nonempty_str(sb):
-            rep.error(w, "a superseded basis must name what superseded it (superseded_by)")
-        if sb is not None and not nonempty_str(sb):
-            rep.error(w, "superseded_by must be null or a non-empty string")
-        if sb is not None and b.get("status") == "in_force":
+        if status in ("superseded", "repealed") and sb is None and not b.get("note"):
+            rep.error(w, "a superseded basis must name its successor (superseded_by) or explain in note why none is known")
+        if sb is not None and sb not in bases:
+            rep.error(w, f"superseded_by '{sb}' is not a basis id")
+        if sb is not None and status == "in_force":
             rep.error(w, "an in-force basis cannot have superseded_by")
         if b.get("verification") not in VERIFICATION:
             rep.error(w, f"verification must be one of {sorted(VERIFICATION)}")
-        if b.get("verification") == "S" and not re.match(r"^S\d:L\d+$", str(b.get("source", ""))):
-            rep.error(w, "a seed basis (verification S) must have source like S0:L331")
+        if b.get("verification") != "V" and b.get("note") is None:
+            rep.error(w, "a basis not fully verified needs a note saying what is not verified")
+        if b.get("note") is not None:
+            check_text(rep, w, b.get("note"), "note")
+        url = b.get("url")
+        if url is not None:
+            host = re.match(r"^https?://([^/]+)/", str(url))
+            if not host or host.group(1) not in OFFICIAL_HOSTS:
+                rep.error(w, f"url {url!r} is not on an official publisher's host (allowed: {', '.join(sorted(OFFICIAL_HOSTS))})")
+        text = json.dumps(b, ensure_ascii=False)
+        if re.search(r"seed line|第\d+行|S\d:L\d+", text):
+            rep.error(w, "cites a seed-file line: give the plan's title and chapter or section")
 
     # approvals
     approvals = doc.get("approvals") if isinstance(doc.get("approvals"), dict) else {}
@@ -304,6 +353,9 @@ def check(doc, rep):
                             rep.error(cw, f"'{k}' must be a non-empty list drawn from {WHEN_LIST_KEYS[k]}")
                         elif len(set(v)) != len(v):
                             rep.error(cw, f"'{k}' has duplicates")
+                    elif k == "on_or_after":
+                        if not (isinstance(v, str) and DATE.match(v)):
+                            rep.error(cw, "on_or_after must be a YYYY-MM-DD date")
                     elif k == "zone_levels":
                         if not isinstance(v, list) or not v or any(x not in col_levels for x in v):
                             rep.error(cw, f"zone_levels must be a non-empty list of this column's levels {sorted(col_levels)}")
@@ -332,6 +384,9 @@ def check(doc, rep):
             used_bases |= set(bl) if isinstance(bl, list) else set()
             if out != "no_rule" and not bl:
                 rep.error(cw, "a clause with a rule must cite at least one basis")
+            if out in ("prohibited", "restricted", "conditional") and isinstance(bl, list) and bl and \
+                    not any(isinstance(bases.get(x), dict) and bases[x].get("status") == "in_force" for x in bl):
+                rep.error(cw, f"a {out} clause cites no basis in force on as_of {doc.get('as_of')}: {', '.join(bl)}")
     for cat in cat_codes:
         for colc in col_by_code:
             if (cat, colc) not in seen:
@@ -428,6 +483,8 @@ def cond_text(when):
             parts.append("lin" if v else "nonlin")
         elif k == "national_major_project":
             parts.append("nmp" if v else "notnmp")
+        elif k == "on_or_after":
+            parts.append(f"≥{v}")
     return "+".join(parts)
 
 
@@ -459,10 +516,19 @@ def render_tables(doc):
     return "\n".join(out)
 
 
+def render_exemptions(doc):
+    """The citation fields each basis lacks, with the reason: the exemption list of README §2.5."""
+    out = ["| basis | field | why it is empty |", "|---|---|---|"]
+    for bid, b in doc.get("bases", {}).items():
+        for k, why in sorted((b.get("missing") or {}).items()):
+            out.append(f"| `{bid}` | {k} | {why} |")
+    return "\n".join(out) + "\n"
+
+
 def main(argv):
     args = [a for a in argv[1:] if not a.startswith("--")]
     flags = {a for a in argv[1:] if a.startswith("--")}
-    unknown = flags - {"--quiet", "--tables-only"}
+    unknown = flags - {"--quiet", "--tables-only", "--exemptions"}
     if unknown or len(args) > 1:
         print(__doc__.strip(), file=sys.stderr)
         return 2
@@ -475,6 +541,9 @@ def main(argv):
         return 2
     rep = Report()
     stats = check(doc, rep)
+    if "--exemptions" in flags:
+        print(render_exemptions(doc), end="")
+        return 1 if rep.errors else 0
     if "--tables-only" not in flags:
         print(f"ruleset: {path}")
         if isinstance(doc, dict):

@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        // YAML mapping files for `redline zones import --mapping` (officials write YAML by hand more readily than JSON).
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // C libraries from the system (Debian: libgeos-dev, libproj-dev). Nothing but a module map and a shim each.
@@ -47,6 +49,7 @@ let package = Package(
             dependencies: [
                 "Geo", "GeoFormats",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // Renderings of screening results: text, JSON, GeoJSON.

@@ -26,13 +26,40 @@ public enum VectorFile {
         }
     }
 
+    /// The extensions (lower case) of attribute tables read through GDAL: rows as features without geometry.
+    public static let tableExtensions: Set<String> = ["csv", "xlsx"]
+
     /// Every feature of every layer of the file, as one collection (feature index counts across layers).
     ///
     /// - Throws: `GeoJSONError` naming the file (and layer and feature) with GDAL's own message.
     public static func read(contentsOf path: String) throws -> FeatureCollection {
+        let layers = try readLayers(contentsOf: path)
+        var collection = FeatureCollection(features: layers.flatMap(\.collection.features), crs: layers.lazy.compactMap(\.collection.crs).first)
+        collection.rejected = layers.flatMap(\.collection.rejected)
+        return collection
+    }
+
+    /// Each layer of the file with its name, features and CRS; feature indexes count across layers, as in `read`.
+    ///
+    /// - Throws: `GeoJSONError` naming the file (and layer and feature) with GDAL's own message.
+    public static func readLayers(contentsOf path: String) throws -> [(name: String, collection: FeatureCollection)] {
         register()
         let lower = path.lowercased()
         var options: [String] = []
+        // A spreadsheet's first row is its header, even when every cell below is text too, and its cells stay text
+        // (a unit code must not become a number). The XLSX driver takes these as configuration, not open options.
+        let spreadsheet = lower.hasSuffix(".xlsx")
+        if spreadsheet {
+            CPLSetThreadLocalConfigOption("OGR_XLSX_HEADERS", "FORCE")
+            CPLSetThreadLocalConfigOption("OGR_XLSX_FIELD_TYPES", "STRING")
+        }
+        defer {
+            if spreadsheet {
+                CPLSetThreadLocalConfigOption("OGR_XLSX_HEADERS", nil)
+                CPLSetThreadLocalConfigOption("OGR_XLSX_FIELD_TYPES", nil)
+            }
+        }
+        if lower.hasSuffix(".csv") { options.append("HEADERS=YES") }
         let hasCodePage = lower.hasSuffix(".shp") && fileExists(String(path.dropLast(4)) + ".cpg")
         // Without a .cpg GDAL would guess ISO-8859-1; take the bytes as they are and decode them ourselves.
         if lower.hasSuffix(".shp"), !hasCodePage { options.append("ENCODING=") }
@@ -43,20 +70,25 @@ public enum VectorFile {
             throw GeoJSONError(message: "GDAL cannot open it: \(lastGDALError())", file: path, isFatal: true)
         }
         defer { GDALClose(dataset) }
-        var features: [Feature] = []
-        var rejected: [GeoJSONError] = []
-        var collectionCRS: CRS?
+        var layers: [(name: String, collection: FeatureCollection)] = []
+        var counted = 0
         for layerIndex in 0..<GDALDatasetGetLayerCount(dataset) {
             guard let layer = GDALDatasetGetLayer(dataset, layerIndex) else { continue }
             let layerName = String(cString: OGR_L_GetName(layer))
-            if let reference = OGR_L_GetSpatialRef(layer) { collectionCRS = collectionCRS ?? crs(of: reference) }
+            var features: [Feature] = []
+            var rejected: [GeoJSONError] = []
+            let layerCRS = OGR_L_GetSpatialRef(layer).flatMap { crs(of: $0) }
             let definition = OGR_L_GetLayerDefn(layer)
             let fieldCount = OGR_FD_GetFieldCount(definition)
-            let names = (0..<fieldCount).map { String(cString: OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(definition, $0))) }
+            // Field names as the values: UTF-8, else GB18030 (Chinese column names of a .dbf or CSV without a code page).
+            let names = (0..<fieldCount).map { field in
+                let name = OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(definition, field))
+                return name.map { text(bytes(of: $0)) } ?? ""
+            }
             OGR_L_ResetReading(layer)
             while let feature = OGR_L_GetNextFeature(layer) {
                 defer { OGR_F_Destroy(feature) }
-                let index = features.count + rejected.count
+                let index = counted + features.count + rejected.count
                 var properties = JSONObject()
                 for field in 0..<fieldCount where OGR_F_IsFieldSetAndNotNull(feature, field) != 0 {
                     let type = OGR_Fld_GetType(OGR_FD_GetFieldDefn(definition, field))
@@ -66,8 +98,7 @@ public enum VectorFile {
                     case OFTReal:
                         properties[names[Int(field)]] = JSONNumber(OGR_F_GetFieldAsDouble(feature, field)).map(JSONValue.number) ?? .null
                     default:
-                        let raw = OGR_F_GetFieldAsString(feature, field).map { Array(UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0))) } ?? []
-                        properties[names[Int(field)]] = .string(text(raw))
+                        properties[names[Int(field)]] = .string(text(OGR_F_GetFieldAsString(feature, field).map(bytes(of:)) ?? []))
                     }
                 }
                 guard let geometry = OGR_F_GetGeometryRef(feature) else {
@@ -86,10 +117,12 @@ public enum VectorFile {
                                                  featureID: properties["id"]?.displayText))
                 }
             }
+            var collection = FeatureCollection(features: features, crs: layerCRS)
+            collection.rejected = rejected
+            counted += features.count + rejected.count
+            layers.append((layerName, collection))
         }
-        var collection = FeatureCollection(features: features, crs: collectionCRS)
-        collection.rejected = rejected
-        return collection
+        return layers
     }
 
     /// The CRS of a GDAL spatial reference: "EPSG:n" when GDAL can name it, else its WKT (which PROJ reads).
@@ -104,6 +137,11 @@ public enum VectorFile {
         guard OSRExportToWkt(clone, &wkt) == OGRERR_NONE, let wkt else { return nil }
         defer { VSIFree(wkt) }
         return CRS(String(cString: wkt))
+    }
+
+    /// The bytes of a C string GDAL returns, undecoded.
+    static func bytes(of string: UnsafePointer<CChar>) -> [UInt8] {
+        Array(UnsafeBufferPointer(start: UnsafeRawPointer(string).assumingMemoryBound(to: UInt8.self), count: strlen(string)))
     }
 
     /// UTF-8 as is; anything else decoded as GB18030 (undecodable bytes replaced).

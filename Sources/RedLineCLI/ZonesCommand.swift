@@ -9,7 +9,7 @@ struct ZonesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zones",
         abstract: "Work on zone data folders.",
-        subcommands: [ZonesCheck.self]
+        subcommands: [ZonesCheck.self, ZonesImport.self]
     )
 }
 

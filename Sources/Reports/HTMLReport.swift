@@ -59,6 +59,23 @@ public enum HTMLReport {
         }
         html += "</table>\n"
 
+        // Control units' access lists, clause by clause.
+        let units = AccessListText.units(result)
+        if !units.isEmpty {
+            html += "<h2>\(zh ? "管控单元生态环境准入清单（逐条对照）" : "Control-unit access lists, clause by clause")</h2>"
+                + "<p class=\"small\">\(zh ? "与上表矩阵结论并列，供逐条对照；不改变结论。" : "Beside the matrix outcome above, for the clause-by-clause review; they do not change the verdict.")</p>\n"
+            for zone in units {
+                html += "<h3>\(escape(AccessListText.heading(zone, language)))</h3>"
+                let groups = AccessListText.byDimension(zone)
+                if groups.isEmpty { html += "<p>\(escape(AccessListText.missingList(language)))</p>" }
+                for (dimension, clauses) in groups {
+                    html += "<p><b>\(escape(zh ? dimension.chineseName : dimension.englishName))</b></p><ul style=\"list-style:none\">"
+                        + clauses.map { "<li>\(escape(AccessListText.clauseLine($0, language)))</li>" }.joined() + "</ul>"
+                }
+                html += "\n"
+            }
+        }
+
         // Bases, notes, what was not checked, provenance. Official addresses are printed as text: this file fetches nothing.
         if !result.bases.isEmpty {
             html += "<h2>\(zh ? "法律依据（截至 \(result.asOf)）" : "Legal bases (as of \(result.asOf))")</h2><ul>"

@@ -72,6 +72,8 @@ public enum JSONReport {
             "name_en": finding.zone.englishName.map(JSONValue.string) ?? .null,
             "kind": .string(finding.zone.kind.rawValue), "level": .string(finding.zone.level.code),
             "layer": .string(finding.zone.layerFile), "illustrative": .bool(finding.zone.isIllustrative),
+            "unit_category": finding.zone.unitCategory.map(JSONValue.string) ?? .null,
+            "access_clauses": AccessListText.json(finding.zone),
         ]))
         o["relation"] = .string(finding.relation.rawValue)
         o["outcome"] = .string(finding.effectiveOutcome.rawValue)

@@ -60,6 +60,12 @@ public enum TextReport {
                 line("     " + (zh ? "该图层对此类项目无规定" : "this layer has no rule for the category"))
             }
         }
+        let unitLines = AccessListText.lines(result, language)
+        if !unitLines.isEmpty {
+            line()
+            line(zh ? "管控单元生态环境准入清单（逐条对照；与上列矩阵结论并列，不改变结论）" : "Control-unit access lists, clause by clause (beside the matrix outcome above; they do not change the verdict)")
+            unitLines.forEach(line)
+        }
         if !nearby.isEmpty {
             line()
             line(zh ? "邻近提示（\(nearby.count)）" : "Nearby zones flagged (\(nearby.count))")

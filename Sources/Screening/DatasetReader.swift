@@ -213,11 +213,21 @@ private struct ReadState {
                     explanation: LocalizedText(zh: explanation?["zh"]?.stringValue ?? "", en: explanation?["en"]?.stringValue ?? ""),
                     basis: entry["basis"]?.stringValue))
             }
+            var clauses: [AccessClause] = []
+            for (clauseIndex, value) in (properties["access_clauses"]?.arrayValue ?? []).enumerated() {
+                guard let entry = value.objectValue, let dimensionText = entry["dimension"]?.stringValue,
+                      let dimension = AccessDimension(parsing: dimensionText), let text = entry["text"]?.stringValue, !text.isEmpty else {
+                    problem("access-list", "access_clauses[\(clauseIndex)] needs a \"dimension\" (\(AccessDimension.allCases.map(\.rawValue).joined(separator: ", "))) and a \"text\"", id: id)
+                    continue
+                }
+                clauses.append(AccessClause(dimension: dimension, tier: entry["tier"]?.stringValue, text: text, source: entry["source"]?.stringValue ?? file))
+            }
             zones.append(Zone(id: id, name: properties["name"]?.stringValue ?? id, englishName: properties["name_en"]?.stringValue,
                               kind: zoneKind, level: level, rawLevel: rawLevel, rank: properties["rank"]?.stringValue,
                               authority: properties["authority"]?.stringValue,
                               isIllustrative: illustrative || properties["illustrative"]?.boolValue == true,
                               derivedFrom: properties["derived_from"]?.stringValue, accessList: accessList,
+                              unitCategory: properties["unit_category"]?.stringValue, accessClauses: clauses,
                               geometry: geometry, layerFile: file, featureIndex: feature.index))
         }
         self.zones += zones

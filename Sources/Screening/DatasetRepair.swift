@@ -132,7 +132,7 @@ public enum DatasetRepair {
     }
 
     /// A feature's geometry as the copy will hold it: make-valid's polygonal part when invalid (with GEOS's reason).
-    private static func validRepair(of geometry: Geometry?) throws -> (geometry: Geometry?, invalidReason: String?) {
+    static func validRepair(of geometry: Geometry?) throws -> (geometry: Geometry?, invalidReason: String?) {
         guard let geometry, !geometry.isEmpty, let report = try? geometry.validity(), !report.isValid else { return (geometry, nil) }
         let repaired = try geometry.makeValid().extracting(dimension: 2)
         return (repaired.numberOfGeometries == 1 ? try repaired.geometry(at: 0) : repaired, report.reason ?? "invalid")

@@ -61,6 +61,11 @@ public final class Screener: Sendable {
             throw ScreeningError.footprint(file: "", feature: project.id,
                 message: "the footprint lies outside every district of the dataset \(dataset.name) (\(dataset.zones.filter { $0.kind == .adminDistrict }.map(\.name).joined(separator: ", "))): nothing here can screen it. Check the coordinates, or use a data folder that covers the site (--data).")
         }
+        if districtIndices.isEmpty {
+            notes.append(LocalizedText(
+                zh: "本数据集没有行政区图层：无法判断占地是否位于各图层覆盖的范围内，范围外的部分可能漏查。",
+                en: "This dataset has no administrative-district layer: whether the footprint lies inside the area its layers cover is not checked, so parts outside it may be missed."))
+        }
         if coverage < 0.999_999 {
             notes.append(LocalizedText(
                 zh: String(format: "占地只有 %.1f%% 位于本数据集覆盖的行政区内；区外部分未经筛查。", coverage * 100),

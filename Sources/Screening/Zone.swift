@@ -36,6 +36,10 @@ public struct Zone: Sendable {
     public var derivedFrom: String?
     /// Entries that tighten the rule matrix for this zone.
     public var accessList: [AccessListEntry]
+    /// A control unit's category as its data words it (优先保护单元 …), when the data gives it.
+    public var unitCategory: String? = nil
+    /// A control unit's access list (准入清单), clause by clause, for the reviewer's 逐条对照.
+    public var accessClauses: [AccessClause] = []
     /// Polygon or MultiPolygon, lon/lat.
     public var geometry: Geometry
     /// The layer file it came from (relative to the data folder) and its index there.
@@ -52,6 +56,8 @@ public struct ZoneReference: Sendable, Hashable {
     public var level: ZoneLevel
     public var layerFile: String
     public var isIllustrative: Bool
+    public var unitCategory: String?
+    public var accessClauses: [AccessClause]
 
     init(_ zone: Zone) {
         id = zone.id
@@ -61,5 +67,7 @@ public struct ZoneReference: Sendable, Hashable {
         level = zone.level
         layerFile = zone.layerFile
         isIllustrative = zone.isIllustrative
+        unitCategory = zone.unitCategory
+        accessClauses = zone.accessClauses
     }
 }

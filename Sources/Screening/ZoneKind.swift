@@ -11,6 +11,10 @@ public enum ZoneKind: String, Sendable, Hashable, CaseIterable, Codable, Compara
     case controlUnit = "control_unit"
     case permanentEcoArea = "permanent_eco_area"
     case fuelBanZone = "fuel_ban_zone"
+    /// 永久基本农田 (三区三线).
+    case permanentFarmland = "permanent_farmland"
+    /// 城镇开发边界 (三区三线).
+    case urbanDevelopmentBoundary = "urban_development_boundary"
     case adminDistrict = "admin_district"
 
     /// The kind for a data file's `kind` value.
@@ -60,6 +64,10 @@ public enum ZoneKind: String, Sendable, Hashable, CaseIterable, Codable, Compara
                     .init("yellow", "黄线区", "yellow-line area")]
         case .fuelBanZone:
             return [.init("ban", "禁燃区", "high-polluting-fuel ban zone")]
+        case .permanentFarmland:
+            return [.init("farmland", "永久基本农田", "permanent basic farmland")]
+        case .urbanDevelopmentBoundary:
+            return [.init("boundary", "城镇开发边界内", "inside the urban development boundary")]
         case .adminDistrict:
             return [.init("province", "省级", "province"),
                     .init("city", "市级", "city"),
@@ -95,6 +103,8 @@ public enum ZoneKind: String, Sendable, Hashable, CaseIterable, Codable, Compara
         case .controlUnit: "生态环境管控单元"
         case .permanentEcoArea: "天津市永久性保护生态区域"
         case .fuelBanZone: "高污染燃料禁燃区"
+        case .permanentFarmland: "永久基本农田"
+        case .urbanDevelopmentBoundary: "城镇开发边界"
         case .adminDistrict: "行政区"
         }
     }
@@ -113,6 +123,8 @@ public enum ZoneKind: String, Sendable, Hashable, CaseIterable, Codable, Compara
         case .controlUnit: "environmental control unit"
         case .permanentEcoArea: "Tianjin permanent ecological protection area"
         case .fuelBanZone: "high-polluting-fuel ban zone"
+        case .permanentFarmland: "permanent basic farmland"
+        case .urbanDevelopmentBoundary: "urban development boundary"
         case .adminDistrict: "administrative district"
         }
     }

@@ -68,6 +68,7 @@ TABLE_GROUPS = [
     ("Protected-area columns (DOMAIN.md §7.1)", ["RL", "NRc", "NRb", "NRe", "SAc", "SA", "PK"]),
     ("Water-source, livestock and control-unit columns (DOMAIN.md §7.2)", ["D1", "D2", "D3", "JY", "XY", "U1", "U2", "U3"]),
     ("Tianjin local overlays (DOMAIN.md §7.3)", ["TJR", "TJY", "FB"]),
+    ("三区三线 layers (ruleset 2.0.0)", ["NF", "UB"]),
 ]
 OUTCOME_LETTER = {"prohibited": "P", "restricted": "R", "conditional": "C", "allowed": "A", "no_rule": "·"}
 ABBREV = {"operate": "op", "rebuild": "reb", "expand": "exp", "new": "new", "tunnel": "tun", "bridge": "bri",

@@ -1,0 +1,76 @@
+import Foundation
+import Geo
+import GeoFormats
+
+/// A 准入清单 table (CSV or XLSX) as provinces and cities publish it: one row per unit (and tier), with the unit's
+/// code, name and category and the four dimensions, each cell holding numbered clauses.
+public struct AccessListTable: Sendable {
+    /// One row: a unit's list from one tier.
+    public struct Row: Sendable {
+        public var unitCode: String
+        public var unitName: String?
+        public var unitCategory: String?
+        public var tier: String?
+        public var clauses: [AccessClause]
+        /// "file, row n".
+        public var source: String
+    }
+
+    public var file: String
+    public var rows: [Row]
+
+    static let codeColumns = ["环境管控单元编码", "环境综合管控单元编码", "管控单元编码", "单元编码", "HJZHGKDYBM", "HJGKDYBM", "unit_code", "编码"]
+    static let nameColumns = ["环境管控单元名称", "环境综合管控单元名称", "管控单元名称", "单元名称", "HJZHGKDYMC", "HJGKDYMC", "unit_name", "名称"]
+    static let categoryColumns = ["管控单元分类", "环境管控单元分类", "综合管控单元分类", "管控单元类别", "单元分类", "单元类别", "管控类别", "ZHGKDYFL", "unit_category"]
+    static let tierColumns = ["清单层级", "层级", "清单级别", "级别", "发布层级", "tier", "level"]
+    static let tiers = ["省": "省", "省级": "省", "省级清单": "省", "市": "市", "市级": "市", "市级清单": "市", "县": "县", "县级": "县", "区": "县",
+                        "区县": "县", "县区": "县", "县级清单": "县", "区级": "县", "province": "省", "city": "市", "county": "县"]
+
+    /// Reads a table. Column names are matched in Chinese or by the data-standard field names (code, name, category,
+    /// 空间布局约束 / 污染物排放管控 / 环境风险防控 / 资源利用效率, and the tier 省/市/县).
+    ///
+    /// - Throws: `ScreeningError.data` naming the file, and the row when a row is unusable.
+    public static func read(contentsOf path: String) throws -> AccessListTable {
+        func fail(_ message: String) -> ScreeningError { .data(file: path, feature: nil, message: message) }
+        let ext = (path as NSString).pathExtension.lowercased()
+        guard VectorFile.tableExtensions.contains(ext) else { throw fail("an access list is a .csv or .xlsx table, not .\(ext)") }
+        let layers: [(name: String, collection: FeatureCollection)]
+        do { layers = try VectorFile.readLayers(contentsOf: path) } catch { throw fail("cannot read the table: \(error)") }
+        var rows: [Row] = []
+        for layer in layers {
+            let columns = Set(layer.collection.features.flatMap { $0.properties?.keys ?? [] })
+            guard let codeColumn = ZoneMapping.present(codeColumns, in: columns) else {
+                throw fail("sheet \(layer.name) has no unit-code column (one of \(codeColumns.joined(separator: ", "))); columns found: \(columns.sorted().joined(separator: ", "))")
+            }
+            let dimensionColumns = ZoneMapping.accessColumns.compactMapValues { ZoneMapping.present($0, in: columns) }
+            guard !dimensionColumns.isEmpty else {
+                throw fail("sheet \(layer.name) has none of the four dimension columns (\(AccessDimension.allCases.map(\.chineseName).joined(separator: ", ")))")
+            }
+            let tierColumn = ZoneMapping.present(tierColumns, in: columns)
+            for (rowNumber, feature) in layer.collection.features.enumerated() {
+                let properties = feature.properties ?? JSONObject()
+                // Row numbers as a spreadsheet shows them: the header is row 1.
+                let source = "\((path as NSString).lastPathComponent), \(layers.count > 1 ? "sheet \(layer.name), " : "")row \(rowNumber + 2)"
+                guard let code = ZoneMapping.text(properties, [codeColumn])?.value else {
+                    if properties.values.allSatisfy({ ZoneMapping.text(JSONObject(members: [("v", $0)]), ["v"]) == nil }) { continue }
+                    throw fail("\(source): no unit code")
+                }
+                var tier: String?
+                if let tierColumn, let value = ZoneMapping.text(properties, [tierColumn])?.value {
+                    guard let known = tiers[value] else {
+                        throw fail("\(source): tier \"\(value)\" is not 省, 市 or 县 (or 省级, 市级, 县级, 区)")
+                    }
+                    tier = known
+                }
+                var clauses: [AccessClause] = []
+                for dimension in AccessDimension.allCases {
+                    guard let column = dimensionColumns[dimension], let cell = ZoneMapping.text(properties, [column])?.value else { continue }
+                    clauses += AccessClause.split(cell).map { AccessClause(dimension: dimension, tier: tier, text: $0, source: source) }
+                }
+                rows.append(Row(unitCode: code, unitName: ZoneMapping.text(properties, nameColumns)?.value,
+                                unitCategory: ZoneMapping.text(properties, categoryColumns)?.value, tier: tier, clauses: clauses, source: source))
+            }
+        }
+        return AccessListTable(file: path, rows: rows)
+    }
+}

@@ -42,15 +42,17 @@ public enum VectorFile {
     /// Each layer of the file with its name, features and CRS; feature indexes count across layers, as in `read`.
     ///
     /// - Throws: `GeoJSONError` naming the file (and layer and feature) with GDAL's own message.
+    ///
+    /// Tables (CSV, XLSX) are read without a header row (fields Field1, Field2 …, every cell text), so that a caller
+    /// can find the header itself: official spreadsheets often open with a title row.
     public static func readLayers(contentsOf path: String) throws -> [(name: String, collection: FeatureCollection)] {
         register()
         let lower = path.lowercased()
         var options: [String] = []
-        // A spreadsheet's first row is its header, even when every cell below is text too, and its cells stay text
-        // (a unit code must not become a number). The XLSX driver takes these as configuration, not open options.
+        // The XLSX driver takes these as configuration, not open options; cells stay text (a unit code must not become a number).
         let spreadsheet = lower.hasSuffix(".xlsx")
         if spreadsheet {
-            CPLSetThreadLocalConfigOption("OGR_XLSX_HEADERS", "FORCE")
+            CPLSetThreadLocalConfigOption("OGR_XLSX_HEADERS", "DISABLE")
             CPLSetThreadLocalConfigOption("OGR_XLSX_FIELD_TYPES", "STRING")
         }
         defer {
@@ -59,7 +61,7 @@ public enum VectorFile {
                 CPLSetThreadLocalConfigOption("OGR_XLSX_FIELD_TYPES", nil)
             }
         }
-        if lower.hasSuffix(".csv") { options.append("HEADERS=YES") }
+        if lower.hasSuffix(".csv") { options.append("HEADERS=NO") }
         let hasCodePage = lower.hasSuffix(".shp") && fileExists(String(path.dropLast(4)) + ".cpg")
         // Without a .cpg GDAL would guess ISO-8859-1; take the bytes as they are and decode them ourselves.
         if lower.hasSuffix(".shp"), !hasCodePage { options.append("ENCODING=") }

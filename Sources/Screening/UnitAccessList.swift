@@ -52,7 +52,7 @@ public struct AccessClause: Sendable, Hashable {
     /// that opens the cell or follows a full stop or semicolon.
     public static func split(_ cell: String) -> [String] {
         var clauses: [String] = []
-        for line in cell.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+        for line in cell.split(whereSeparator: \.isNewline) {
             let characters = Array(line)
             var start = 0
             var index = 0

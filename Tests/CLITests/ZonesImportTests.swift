@@ -104,15 +104,17 @@ struct ZonesImportTests {
         values:
           LX: {1: prohibited, 2: restricted}
         """.utf8).write(to: folder.appendingPathComponent("livestock.yaml"))
-        // The 准入清单 as a spreadsheet: two tiers for one unit, and a code that matches no unit.
+        // The 准入清单 as a spreadsheet opening with a title row, as published: two tiers for one unit, and a code that
+        // matches no unit. (ogr2ogr puts its own field-name row on top: the header is the spreadsheet's row 3.)
         try Data("""
+        附件1 环境管控单元生态环境准入清单,,,,,,,
         环境管控单元编码,环境管控单元名称,管控单元分类,清单层级,空间布局约束,污染物排放管控,环境风险防控,资源利用效率
         ZH12011910002,于桥水库饮用水水源保护优先保护单元,优先保护单元,市,"1.禁止新建、改建、扩建与供水设施和保护水源无关的建设项目。2.禁止设置排污口。","（1）现有排污单位限期关闭；（2）农业面源污染严格控制。",严禁运输危险化学品车辆在保护区内停靠。,严格控制取水总量
         ZH12011910002,于桥水库饮用水水源保护优先保护单元,优先保护单元,县,禁止新建畜禽规模养殖场。,,,
         ZH99999999999,不存在的单元,一般管控单元,县,测试条款,,,
 
         """.utf8).write(to: folder.appendingPathComponent("access.csv"))
-        try ogr2ogr(["-f", "XLSX", out("access.xlsx"), out("access.csv"), "-nln", "准入清单"])
+        try ogr2ogr(["-f", "XLSX", out("access.xlsx"), out("access.csv"), "-nln", "准入清单", "-oo", "HEADERS=NO"])
     }
 
     static func importArguments(_ sources: URL, out: String) -> [String] {
@@ -157,7 +159,7 @@ struct ZonesImportTests {
         #expect(run.stdout.contains("功能名称 一级保护区 → 1 (5)"))
         #expect(run.stdout.contains("ZRBHDLX 自然保护区 → nature_reserve (5)"))
         #expect(run.stdout.contains("永久基本农田]: 1 features → 1 permanent_farmland"))
-        #expect(run.stdout.contains("row 4: ZH99999999999 不存在的单元"), "a code matching no unit is reported")
+        #expect(run.stdout.contains("access.xlsx, row 6: ZH99999999999 不存在的单元"), "a code matching no unit is reported")
         #expect(run.stdout.contains("Check: 0 errors"), "\(run.stdout)")
         let log = try #require(try JSONValue.parse(contentsOf: out + "/import-log.json").objectValue)
         #expect(log["schema"] == "redline-import-log/1")
@@ -192,7 +194,7 @@ struct ZonesImportTests {
         #expect(clauses.count == 9)
         #expect(clauses.filter { $0["source"]?.stringValue?.hasSuffix("KJBJYS") == true }.count == 2)
         #expect(clauses.filter { $0["dimension"] == "pollutant_emission" }.count == 2)
-        #expect(clauses.contains { $0["source"]?.stringValue == "access.xlsx, row 2" && $0["tier"] == "市" })
+        #expect(clauses.contains { $0["source"]?.stringValue == "access.xlsx, row 4" && $0["tier"] == "市" })
         let html = try redline(["screen", pig, "--data", out, "--format", "html", "--lang", "zh"]).stdout
         #expect(html.contains("管控单元生态环境准入清单（逐条对照）") && html.contains("严禁运输危险化学品车辆在保护区内停靠。"))
 
@@ -259,6 +261,31 @@ struct ZonesImportTests {
         try Data(layer.replacingOccurrences(of: "HX", with: "QQ").utf8).write(to: URL(fileURLWithPath: folder + "/odd.geojson"))
         let odd = try redline(["zones", "import", folder + "/odd.geojson", "--out", folder + "/out"])
         #expect(odd.status == 1 && odd.stderr.contains("no profile recognises this layer (fields: QQBM, QQLX, QQMC)"), "\(odd.stderr)")
+    }
+}
+
+extension ZonesImportTests {
+    @Test("a red-line feature carrying a protected area yields it too; an invalid geometry fails the check unless --repair, which is logged")
+    func embeddedAreaAndRepair() throws {
+        let folder = Self.newFolder("embedded")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let layer = """
+        {"type":"FeatureCollection","features":[
+         {"type":"Feature","properties":{"HXBM":"R-1","HXMC":"红线甲","HXLX":"生物多样性维护","ZRBHDMC":"某自然保护区","ZRBHDLX":"1","ZRBHDFQ":"核心保护区","ZRBHDJB":"国家级"},"geometry":{"type":"Polygon","coordinates":[[[117.30,39.95],[117.31,39.95],[117.31,39.96],[117.30,39.96],[117.30,39.95]]]}},
+         {"type":"Feature","properties":{"HXBM":"R-2","HXMC":"红线乙","HXLX":"水源涵养"},"geometry":{"type":"Polygon","coordinates":[[[117.32,39.95],[117.33,39.96],[117.33,39.95],[117.32,39.96],[117.32,39.95]]]}}]}
+        """
+        try Data(layer.utf8).write(to: URL(fileURLWithPath: folder + "/rl.geojson"))
+        let plain = try redline(["zones", "import", folder + "/rl.geojson", "\(Self.layers)/admin_district.geojson", "--out", folder + "/plain"])
+        #expect(plain.status == 1)
+        #expect(plain.stdout.contains("feature 1 (id R-2): Self-intersection — not repaired (use --repair)"), "\(plain.stdout)")
+        let repaired = try redline(["zones", "import", folder + "/rl.geojson", "\(Self.layers)/admin_district.geojson", "--out", folder + "/fixed", "--repair"])
+        #expect(repaired.status == 0, "\(repaired.stdout)\(repaired.stderr)")
+        #expect(repaired.stdout.contains("Self-intersection — repaired (GEOS make-valid)"))
+        let reserves = try #require(try JSONValue.parse(contentsOf: folder + "/fixed/layers/nature_reserve.geojson").objectValue)
+        let properties = try #require(reserves["features"]?.arrayValue?.first?.objectValue?["properties"]?.objectValue)
+        #expect(properties["id"] == "R-1-ZRBHD" && properties["name"] == "某自然保护区" && properties["level"] == "core_protection")
+        #expect(properties["rank"] == "national")
     }
 }
 

@@ -38,25 +38,36 @@ public struct AccessListTable: Sendable {
         do { layers = try VectorFile.readLayers(contentsOf: path) } catch { throw fail("cannot read the table: \(error)") }
         var rows: [Row] = []
         for layer in layers {
-            let columns = Set(layer.collection.features.flatMap { $0.properties?.keys ?? [] })
-            guard let codeColumn = ZoneMapping.present(codeColumns, in: columns) else {
-                throw fail("sheet \(layer.name) has no unit-code column (one of \(codeColumns.joined(separator: ", "))); columns found: \(columns.sorted().joined(separator: ", "))")
+            // The header is the first row naming a unit-code column (a title row may come before it); cells are
+            // matched to it by position, trimmed (headers often end in a line break).
+            let cells = layer.collection.features.map { feature -> [String: String] in
+                var row: [String: String] = [:]
+                for (key, value) in feature.properties ?? JSONObject() { row[key] = ZoneMapping.cellText(value) }
+                return row
             }
-            let dimensionColumns = ZoneMapping.accessColumns.compactMapValues { ZoneMapping.present($0, in: columns) }
+            guard let headerIndex = cells.prefix(20).firstIndex(where: { row in row.values.contains { codeColumns.contains($0) } }) else {
+                let firstRow = cells.first.map { $0.sorted { $0.key.localizedStandardCompare($1.key) == .orderedAscending }.map(\.value) } ?? []
+                throw fail("sheet \(layer.name) has no unit-code column (one of \(codeColumns.joined(separator: ", "))) in its first 20 rows; first row: \(firstRow.joined(separator: ", "))")
+            }
+            let header = Dictionary(cells[headerIndex].map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
+            let columns = Set(header.keys)
+            func column(_ names: [String]) -> String? { ZoneMapping.present(names, in: columns).flatMap { header[$0] } }
+            guard let codeColumn = column(codeColumns) else { continue }
+            let dimensionColumns = ZoneMapping.accessColumns.compactMapValues { column($0) }
             guard !dimensionColumns.isEmpty else {
-                throw fail("sheet \(layer.name) has none of the four dimension columns (\(AccessDimension.allCases.map(\.chineseName).joined(separator: ", ")))")
+                throw fail("sheet \(layer.name) has none of the four dimension columns (\(AccessDimension.allCases.map(\.chineseName).joined(separator: ", "))); its header: \(columns.sorted().joined(separator: ", "))")
             }
-            let tierColumn = ZoneMapping.present(tierColumns, in: columns)
-            for (rowNumber, feature) in layer.collection.features.enumerated() {
-                let properties = feature.properties ?? JSONObject()
-                // Row numbers as a spreadsheet shows them: the header is row 1.
-                let source = "\((path as NSString).lastPathComponent), \(layers.count > 1 ? "sheet \(layer.name), " : "")row \(rowNumber + 2)"
-                guard let code = ZoneMapping.text(properties, [codeColumn])?.value else {
-                    if properties.values.allSatisfy({ ZoneMapping.text(JSONObject(members: [("v", $0)]), ["v"]) == nil }) { continue }
+            let tierColumn = column(tierColumns)
+            let nameColumn = column(nameColumns), categoryColumn = column(categoryColumns)
+            for (rowIndex, row) in cells.enumerated() where rowIndex > headerIndex {
+                // Row numbers as a spreadsheet shows them.
+                let source = "\((path as NSString).lastPathComponent), \(layers.count > 1 ? "sheet \(layer.name), " : "")row \(rowIndex + 1)"
+                guard let code = row[codeColumn] else {
+                    if row.isEmpty { continue }
                     throw fail("\(source): no unit code")
                 }
                 var tier: String?
-                if let tierColumn, let value = ZoneMapping.text(properties, [tierColumn])?.value {
+                if let tierColumn, let value = row[tierColumn] {
                     guard let known = tiers[value] else {
                         throw fail("\(source): tier \"\(value)\" is not 省, 市 or 县 (or 省级, 市级, 县级, 区)")
                     }
@@ -64,11 +75,11 @@ public struct AccessListTable: Sendable {
                 }
                 var clauses: [AccessClause] = []
                 for dimension in AccessDimension.allCases {
-                    guard let column = dimensionColumns[dimension], let cell = ZoneMapping.text(properties, [column])?.value else { continue }
+                    guard let column = dimensionColumns[dimension], let cell = row[column] else { continue }
                     clauses += AccessClause.split(cell).map { AccessClause(dimension: dimension, tier: tier, text: $0, source: source) }
                 }
-                rows.append(Row(unitCode: code, unitName: ZoneMapping.text(properties, nameColumns)?.value,
-                                unitCategory: ZoneMapping.text(properties, categoryColumns)?.value, tier: tier, clauses: clauses, source: source))
+                rows.append(Row(unitCode: code, unitName: nameColumn.flatMap { row[$0] }, unitCategory: categoryColumn.flatMap { row[$0] },
+                                tier: tier, clauses: clauses, source: source))
             }
         }
         return AccessListTable(file: path, rows: rows)

@@ -78,10 +78,11 @@ struct FeatureMapper {
         return result
     }
 
+    /// Takes over a nested mapper's value translations and unmapped values (not its notes: the nested zone's id is
+    /// the red-line feature's, not one it derived).
     private mutating func merge(_ other: FeatureMapper) {
         for (key, counts) in other.unmapped { for (value, n) in counts { unmapped[key, default: [:]][value, default: 0] += n } }
         for (key, n) in other.applied { applied[key, default: 0] += n }
-        for (key, n) in other.noteCounts { noteCounts[key, default: 0] += n }
     }
 
     private mutating func level(of kind: ZoneKind, _ properties: JSONObject, fail: (String) -> ScreeningError) throws -> String? {

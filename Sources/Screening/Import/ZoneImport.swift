@@ -169,12 +169,14 @@ public enum ZoneImport {
             } else if let box = geometry.envelope, !(Coordinate(box.minX, box.minY).isLonLat && Coordinate(box.maxX, box.maxY).isLonLat) {
                 throw fail("the layer declares no CRS and its coordinates are not lon/lat degrees; give its CRS with --crs (for example EPSG:4527)", feature: feature.index)
             }
+            let mapped = try mapper.zones(properties, index: feature.index, place: place)
             let repair = try DatasetRepair.validRepair(of: geometry)
             if let reason = repair.invalidReason {
-                entry.invalidGeometries.append("feature \(feature.index): \(reason) — " + (request.repair ? "repaired (GEOS make-valid)" : "not repaired (use --repair)"))
+                entry.invalidGeometries.append("feature \(feature.index)\(mapped.first.map { " (id \($0.id))" } ?? ""): \(reason) — "
+                                               + (request.repair ? "repaired (GEOS make-valid)" : "not repaired (use --repair)"))
                 if request.repair, let repaired = repair.geometry { geometry = repaired }
             }
-            for var zone in try mapper.zones(properties, index: feature.index, place: place) {
+            for var zone in mapped {
                 zone.geometry = geometry
                 zone.source = "\((source as NSString).lastPathComponent)#\(layerName)#\(feature.index)"
                 zones.append(zone)

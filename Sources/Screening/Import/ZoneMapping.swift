@@ -52,15 +52,20 @@ extension ZoneMapping {
     /// The value of the first of `fields` the feature has, as text (numbers as written: 1, not 1.0).
     static func text(_ properties: JSONObject, _ fields: [String]) -> (field: String, value: String)? {
         for field in fields {
-            guard let value = properties[field], value != .null else { continue }
-            let text: String
-            switch value {
-            case let .string(s): text = s.trimmingCharacters(in: .whitespacesAndNewlines)
-            default: text = value.displayText
-            }
-            if !text.isEmpty { return (field, text) }
+            if let value = properties[field].flatMap(cellText) { return (field, value) }
         }
         return nil
+    }
+
+    /// A value as text, trimmed; nil when null or blank.
+    static func cellText(_ value: JSONValue) -> String? {
+        let text: String
+        switch value {
+        case .null: return nil
+        case let .string(s): text = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        default: text = value.displayText
+        }
+        return text.isEmpty ? nil : text
     }
 
     /// The first of `fields` present in the layer at all.

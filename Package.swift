@@ -52,7 +52,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // Renderings of screening results: text, JSON, GeoJSON.
+        // Renderings of screening results: text, JSON, GeoJSON, HTML with an SVG map; area, check and diff reports.
         .target(
             name: "Reports",
             dependencies: ["Geo", "Screening"]
@@ -73,9 +73,23 @@ let package = Package(
             name: "GeoTests",
             dependencies: ["Geo"]
         ),
+        // Test data (zones, a data folder, the shipped ruleset) shared by the Screening and Reports tests.
+        .target(
+            name: "ScreeningTestSupport",
+            dependencies: ["Geo", "Screening"],
+            path: "Tests/ScreeningTestSupport"
+        ),
         .testTarget(
             name: "ScreeningTests",
-            dependencies: ["Geo", "Screening", "Reports"]
+            dependencies: ["Geo", "Screening", "ScreeningTestSupport"]
+        ),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Geo", "Screening", "Reports", "ScreeningTestSupport"]
+        ),
+        .testTarget(
+            name: "GeoFormatsTests",
+            dependencies: ["Geo", "GeoFormats"]
         ),
         // Runs the built `redline` binary as a user would.
         .testTarget(

@@ -8,7 +8,7 @@ import Screening
 struct BatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
-        abstract: "Screen many projects: FeatureCollections, newline-delimited GeoJSON, or folders of GeoJSON files.",
+        abstract: "Screen many projects: FeatureCollections, newline-delimited GeoJSON, GDAL files, 界址点 files, or folders of them.",
         discussion: """
         Each feature is one project; its category and attributes come from its properties (see --category-key and \
         --default-category). A bad feature or file becomes an error row and the rest go on.
@@ -142,7 +142,7 @@ struct BatchCommand: ParsableCommand {
         print(Self.summary(counts: counts, strictest: strictest, errors: errors, done: done, total: items.count,
                            seconds: Date().timeIntervalSince(started), out: out, interrupted: interrupted), terminator: "")
         if interrupted { throw ExitCode(130) }
-        guard let worstVerdict = Verdict.allCases.filter({ counts[$0.rawValue] != nil }).max() else { throw ExitCode(ExitStatus.error) }
+        guard let worstVerdict = Verdict.strictest(Verdict.allCases.filter { counts[$0.rawValue] != nil }) else { throw ExitCode(ExitStatus.error) }
         let code = ExitStatus.code(for: worstVerdict).rawValue + (counts["error"] == nil ? 0 : 8)
         if code != 0 { throw ExitCode(code) }
     }

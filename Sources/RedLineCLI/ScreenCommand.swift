@@ -21,7 +21,7 @@ enum ScreenFormat: String, ExpressibleByArgument, CaseIterable {
 /// `redline screen FILE`: one project against the zoning.
 struct Screen: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Screen one project footprint (GeoJSON) against the zoning layers and rules.",
+        abstract: "Screen one project footprint (GeoJSON, Shapefile, GeoPackage, KML, File Geodatabase or 界址点 file) against the zoning layers and rules.",
         discussion: """
         The footprint is a GeoJSON Point, LineString, Polygon or Multi geometry, a Feature or a FeatureCollection with \
         one feature (or choose one with --feature). Category and attributes come from the options or from the feature's \
@@ -31,7 +31,7 @@ struct Screen: ParsableCommand {
         """
     )
 
-    @Argument(help: "The footprint file (GeoJSON).")
+    @Argument(help: "The footprint file: GeoJSON, .shp, .gpkg, .kml/.kmz, a .gdb folder or a 界址点 .txt.")
     var file: String
 
     @Option(name: .long, help: "Project category code of the ruleset, e.g. LV (livestock farm), RD (road), IG (general manufacturing).")

@@ -125,8 +125,8 @@ public final class Screener: Sendable {
         findings.sort(by: Screener.reportOrder)
         let dissolvedByKind = try dissolvedOverlaps(findings, area: footprintArea, length: footprintLength)
         let kindOverlaps = dissolvedByKind.map(\.0)
-        let verdict = findings.map { Verdict($0.effectiveOutcome) }.max() ?? .clear
-        let approvalCodes = Set(findings.filter { $0.effectiveOutcome == .restricted }.flatMap { $0.rule?.approvals ?? [] })
+        let verdict = Verdict(findings: findings)
+        let approvalCodes = Verdict.approvalCodes(of: findings)
         let approvals = approvalCodes.sorted().map { ruleset.approvals[$0] ?? Approval(code: $0, text: LocalizedText(zh: $0, en: $0), bases: []) }
         var basisIDs = Set(findings.filter { $0.relation != .nearby }.flatMap { $0.rule?.bases ?? [] })
         basisIDs.formUnion(findings.flatMap { $0.proximity?.bases ?? [] })

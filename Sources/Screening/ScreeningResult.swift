@@ -49,12 +49,9 @@ public struct Finding: Sendable {
     /// The part of the footprint inside the zone (lon/lat), for maps and GIS output.
     public var overlapGeometry: Geometry?
 
-    /// What this finding contributes to the verdict.
+    /// What this finding contributes to the verdict (`Verdict.contribution`).
     public var effectiveOutcome: Outcome {
-        guard let rule, relation != .nearby else { return .noRule }
-        // A footprint that only shares a boundary is not in the zone; the boundary survey decides, so at most conditional.
-        if relation == .touches { return min(rule.outcome, .conditional) }
-        return rule.outcome
+        Verdict.contribution(of: rule?.outcome ?? .noRule, relation: relation)
     }
 }
 

@@ -91,19 +91,21 @@ struct CLITests {
         let findings = (report["findings"]?.arrayValue ?? []).compactMap(\.objectValue)
         func zoneID(_ finding: JSONObject) -> String? { finding["zone"]?.objectValue?["id"]?.stringValue }
         let met = findings.filter { $0["relation"] != "nearby" }
+        // Every key an expectation names must be in the report: a renamed member fails here rather than passing silently.
         for entry in (expected["intersects"]?.arrayValue ?? []).compactMap(\.objectValue) {
-            guard let id = entry["id"]?.stringValue else { continue }
-            let found = met.first { zoneID($0) == id }
-            #expect(found != nil, "\(path) should meet \(id)")
-            guard let found else { continue }
+            let id = try #require(entry["id"]?.stringValue, "\(path): an expected zone without an id")
+            let found = try #require(met.first { zoneID($0) == id }, "\(path) should meet \(id)")
             if let outcome = entry["outcome"]?.stringValue {
-                let got = found["rule"]?.objectValue?["outcome"]?.stringValue ?? "no_rule"
+                // The matrix rule's outcome; a zone no column covers has no rule.
+                let got = try found["rule"].map { try #require($0.objectValue?["outcome"]?.stringValue, "\(path): \(id) rule without an outcome") } ?? "no_rule"
                 #expect(got == outcome, "\(path): \(id) outcome \(got), expected \(outcome)")
             }
-            if let area = entry["area_m2"]?.doubleValue, let got = found["overlap_area_m2"]?.doubleValue {
+            if let area = entry["area_m2"]?.doubleValue {
+                let got = try #require(found["overlap_area_m2"]?.doubleValue, "\(path): \(id) has no overlap_area_m2")
                 #expect(abs(got - area) <= max(1, area * 1e-3), "\(path): \(id) overlap \(got) m², expected \(area) m²")
             }
-            if let length = entry["length_m"]?.doubleValue, let got = found["overlap_length_m"]?.doubleValue {
+            if let length = entry["length_m"]?.doubleValue {
+                let got = try #require(found["overlap_length_m"]?.doubleValue, "\(path): \(id) has no overlap_length_m")
                 #expect(abs(got - length) <= max(1, length * 1e-3), "\(path): \(id) overlap \(got) m, expected \(length) m")
             }
         }
@@ -112,9 +114,9 @@ struct CLITests {
             return (id, distance)
         }, uniquingKeysWith: min)
         for entry in (expected["nearby"]?.arrayValue ?? []).compactMap(\.objectValue) {
-            guard let id = entry["id"]?.stringValue else { continue }
-            #expect(nearby[id] != nil, "\(path) should flag \(id) nearby")
-            if let approx = entry["distance_m"]?.doubleValue, let got = nearby[id] {
+            let id = try #require(entry["id"]?.stringValue, "\(path): an expected nearby zone without an id")
+            let got = try #require(nearby[id], "\(path) should flag \(id) nearby (with a distance_m)")
+            if let approx = entry["distance_m"]?.doubleValue {
                 // The examples round distances to 10 m.
                 #expect(abs(got - approx) <= 10, "\(path): \(id) at \(got) m, expected about \(approx) m")
             }

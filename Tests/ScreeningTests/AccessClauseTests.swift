@@ -1,3 +1,4 @@
+import ScreeningTestSupport
 import Testing
 @testable import Screening
 

@@ -1,6 +1,7 @@
 import Foundation
 import Geo
 import Reports
+import ScreeningTestSupport
 import Testing
 @testable import Screening
 

@@ -1,4 +1,5 @@
 import Geo
+import ScreeningTestSupport
 import Testing
 @testable import Screening
 

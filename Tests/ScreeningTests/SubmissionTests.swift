@@ -1,5 +1,6 @@
 import Foundation
 import Geo
+import ScreeningTestSupport
 import Testing
 @testable import Screening
 

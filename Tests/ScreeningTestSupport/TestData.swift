@@ -1,29 +1,39 @@
 import Foundation
 import Geo
-@testable import Screening
+import Screening
+
+/// Test data shared by the Screening and Reports tests (a target of its own: test targets cannot depend on each other).
 
 /// The repository root, found from this file's path.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+public let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// The ruleset the product ships.
-let defaultRulesetPath = repositoryRoot.appendingPathComponent("geodata/rules/ruleset.json").path
+public let defaultRulesetPath = repositoryRoot.appendingPathComponent("geodata/rules/ruleset.json").path
 
 /// A rectangle ring in lon/lat, counter-clockwise.
-func rectangle(_ minX: Double, _ minY: Double, _ maxX: Double, _ maxY: Double) -> [Coordinate] {
+public func rectangle(_ minX: Double, _ minY: Double, _ maxX: Double, _ maxY: Double) -> [Coordinate] {
     [Coordinate(minX, minY), Coordinate(maxX, minY), Coordinate(maxX, maxY), Coordinate(minX, maxY), Coordinate(minX, minY)]
 }
 
 /// A zone to put into a test data folder.
-struct TestZone {
-    var id: String
-    var kind: ZoneKind
-    var level: String
-    var ring: [Coordinate]
-    var accessList: JSONValue? = nil
+public struct TestZone: Sendable {
+    public var id: String
+    public var kind: ZoneKind
+    public var level: String
+    public var ring: [Coordinate]
+    public var accessList: JSONValue? = nil
+
+    public init(id: String, kind: ZoneKind, level: String, ring: [Coordinate], accessList: JSONValue? = nil) {
+        self.id = id
+        self.kind = kind
+        self.level = level
+        self.ring = ring
+        self.accessList = accessList
+    }
 }
 
 /// Writes a data folder with a catalog, one layer per kind and a district covering everything, and loads it.
-func makeDataset(_ zones: [TestZone], district: [Coordinate] = rectangle(116.9, 39.9, 117.9, 40.3)) throws -> Dataset {
+public func makeDataset(_ zones: [TestZone], district: [Coordinate] = rectangle(116.9, 39.9, 117.9, 40.3)) throws -> Dataset {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder.appendingPathComponent("layers"), withIntermediateDirectories: true)
     var all = zones
@@ -53,6 +63,6 @@ func makeDataset(_ zones: [TestZone], district: [Coordinate] = rectangle(116.9, 
 }
 
 /// The shipped ruleset, loaded once.
-let shippedRuleset: Ruleset = {
+public let shippedRuleset: Ruleset = {
     do { return try Ruleset.load(contentsOf: defaultRulesetPath) } catch { fatalError("the shipped ruleset does not load: \(error)") }
 }()

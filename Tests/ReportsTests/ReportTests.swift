@@ -1,6 +1,7 @@
 import Foundation
 import Geo
 @testable import Reports
+import ScreeningTestSupport
 import Testing
 @testable import Screening
 

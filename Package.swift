@@ -81,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ScreeningTests",
-            dependencies: ["Geo", "Screening", "ScreeningTestSupport"]
+            dependencies: ["Geo", "Screening", "Reports", "ScreeningTestSupport"]
         ),
         .testTarget(
             name: "ReportsTests",

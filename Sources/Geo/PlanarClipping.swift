@@ -5,7 +5,7 @@ extension PlanarLinework {
     /// Appends to `parameters` the positions t ∈ (0, 1) along segment a→b where it crosses the segments of runs
     /// `indices`, and returns true. False when some crossing is too close to call: the segment passes within
     /// `PlanarRelation.clearance` of a ring vertex, runs along a ring, or a ring passes within that distance of a or b.
-    public func crossings(of a: Coordinate, _ b: Coordinate, runs indices: Range<Int>, into parameters: inout [Double]) -> Bool {
+    func crossings(of a: Coordinate, _ b: Coordinate, runs indices: Range<Int>, into parameters: inout [Double]) -> Bool {
         let clearance = PlanarRelation.clearance
         let box = Envelope(minX: min(a.x, b.x) - clearance, minY: min(a.y, b.y) - clearance,
                            maxX: max(a.x, b.x) + clearance, maxY: max(a.y, b.y) + clearance)
@@ -48,7 +48,7 @@ extension PlanarLinework {
 
     /// Whether `p` lies inside the rings of runs `indices` (even–odd rule); nil when `p` is within
     /// `PlanarRelation.clearance` of them.
-    public func clearlyEncloses(_ p: Coordinate, runs indices: Range<Int>) -> Bool? {
+    func clearlyEncloses(_ p: Coordinate, runs indices: Range<Int>) -> Bool? {
         guard !isWithin(PlanarRelation.clearance, of: p, runs: indices) else { return nil }
         return encloses(p, runs: indices)
     }

@@ -167,3 +167,19 @@ private struct EdgeTable {
         return false
     }
 }
+
+extension Geometry {
+    /// The geodesic area (`areal`) or length of the union of `parts`, with the union as interior-disjoint parts.
+    ///
+    /// When `measures` (each part's own area or length) are given and the parts are proven not to overlap
+    /// (`PlanarCoverage.provenDisjoint` for polygons, `linesDisjoint` for lines), no union is made: the measures add
+    /// up and the parts are returned as they are. Otherwise GEOS unions them.
+    public static func dissolvedMeasure(of parts: [Geometry], measures: [Double]?, areal: Bool) throws -> (Double, [Geometry]) {
+        if let measures, measures.count == parts.count {
+            if areal, try PlanarCoverage.provenDisjoint(parts) { return (measures.reduce(0, +), parts) }
+            if !areal, PlanarCoverage.linesDisjoint(parts.map(\.shape)) { return (measures.reduce(0, +), parts) }
+        }
+        let union = try unaryUnion(of: parts)
+        return (areal ? try union.geodesicArea() : try union.geodesicLength(), [union])
+    }
+}

@@ -8,30 +8,30 @@
 ///
 /// The distance between two pieces of linework is the distance between polygons only when neither polygon holds
 /// the other: use it for zones a footprint does not meet.
-public struct PlanarLinework: Sendable {
+struct PlanarLinework: Sendable {
     /// A run: points `start..<end` (one point for an isolated point) and their envelope.
-    public struct Run: Sendable {
+    struct Run: Sendable {
         let start: Int
         let end: Int
-        public let envelope: Envelope
+        let envelope: Envelope
     }
 
     private(set) var points: [Coordinate] = []
     /// The runs, in the order they were added.
-    public private(set) var runs: [Run] = []
+    private(set) var runs: [Run] = []
     /// The first position of every polyline, ring and point added, in order.
-    public private(set) var starts: [Coordinate] = []
+    private(set) var starts: [Coordinate] = []
 
     /// Empty linework.
-    public init() {}
+    init() {}
 
     /// The boundary of a shape's polygons, its lines and its points, in runs of at most `maxSegments` segments.
-    public init(boundaryOf shape: Shape, maxSegments: Int) {
+    init(boundaryOf shape: Shape, maxSegments: Int) {
         appendBoundary(of: shape, maxSegments: maxSegments)
     }
 
     /// Adds the boundary of a shape's polygons, its lines and its points, in runs of at most `maxSegments` segments.
-    public mutating func appendBoundary(of shape: Shape, maxSegments: Int) {
+    mutating func appendBoundary(of shape: Shape, maxSegments: Int) {
         switch shape {
         case let .point(c): append(line: [c], maxSegments: maxSegments)
         case let .multiPoint(cs): for c in cs { append(line: [c], maxSegments: maxSegments) }
@@ -44,7 +44,7 @@ public struct PlanarLinework: Sendable {
     }
 
     /// Adds a polyline (one position: a point) cut into runs of at most `maxSegments` segments that share their ends.
-    public mutating func append(line: [Coordinate], maxSegments: Int) {
+    mutating func append(line: [Coordinate], maxSegments: Int) {
         guard let first = line.first else { return }
         starts.append(first)
         guard line.count > 1 else {
@@ -76,7 +76,7 @@ public struct PlanarLinework: Sendable {
     }
 
     /// Adds all runs of `other` after this one's.
-    public mutating func append(contentsOf other: PlanarLinework) {
+    mutating func append(contentsOf other: PlanarLinework) {
         let offset = points.count
         runs += other.runs.map { Run(start: $0.start + offset, end: $0.end + offset, envelope: $0.envelope) }
         points += other.points
@@ -86,7 +86,7 @@ public struct PlanarLinework: Sendable {
     /// The same linework with every point transformed (one PROJ call), the runs unchanged.
     ///
     /// - Throws: `GeoError.proj` when a point cannot be transformed.
-    public func transformed(by transform: CoordinateTransform) throws -> PlanarLinework {
+    func transformed(by transform: CoordinateTransform) throws -> PlanarLinework {
         var moved = PlanarLinework()
         moved.points = points
         try transform.transform(&moved.points)
@@ -97,19 +97,19 @@ public struct PlanarLinework: Sendable {
     }
 
     /// The envelope of all runs; nil when empty.
-    public var envelope: Envelope? {
+    var envelope: Envelope? {
         runs.dropFirst().reduce(runs.first?.envelope) { $0?.union($1.envelope) }
     }
 
     /// The shortest distance between run `index` and all of `other`, if it is at most `cutoff`; otherwise some value
     /// above `cutoff`. Runs and segments whose envelopes lie more than the cut-off apart are never measured.
-    public func distance(run index: Int, to other: PlanarLinework, cutoff: Double) -> Double {
+    func distance(run index: Int, to other: PlanarLinework, cutoff: Double) -> Double {
         distance(runs: index..<(index + 1), to: other, cutoff: cutoff)
     }
 
     /// The shortest distance between runs `indices` and all of `other`, if it is at most `cutoff`; otherwise some
     /// value above `cutoff`.
-    public func distance(runs indices: Range<Int>, to other: PlanarLinework, cutoff: Double) -> Double {
+    func distance(runs indices: Range<Int>, to other: PlanarLinework, cutoff: Double) -> Double {
         var best = Double.infinity
         var limit = cutoff
         for index in indices {
@@ -145,7 +145,7 @@ public struct PlanarLinework: Sendable {
     /// Whether some segment of runs `indices` crosses some segment of `other` properly (each passes strictly from one
     /// side of the other to its other side) by a margin far above floating-point error: then the two certainly cross.
     /// False says nothing.
-    public func certainlyCrosses(runs indices: Range<Int>, _ other: PlanarLinework) -> Bool {
+    func certainlyCrosses(runs indices: Range<Int>, _ other: PlanarLinework) -> Bool {
         points.withUnsafeBufferPointer { a in
             other.points.withUnsafeBufferPointer { b in
                 for mine in runs[indices] {
@@ -180,7 +180,7 @@ public struct PlanarLinework: Sendable {
 
     /// Whether `p` lies inside the rings formed by runs `indices` (all runs when nil), by the even–odd rule. Exact when
     /// `p` is farther than about 1e-12 of the coordinate size from every segment; callers make sure it is.
-    public func encloses(_ p: Coordinate, runs indices: Range<Int>? = nil) -> Bool {
+    func encloses(_ p: Coordinate, runs indices: Range<Int>? = nil) -> Bool {
         var inside = false
         points.withUnsafeBufferPointer { points in
             for run in runs[indices ?? runs.indices] where run.envelope.minY <= p.y && p.y <= run.envelope.maxY && run.envelope.maxX >= p.x {
@@ -195,7 +195,7 @@ public struct PlanarLinework: Sendable {
     }
 
     /// The gap between two envelopes (0 when they meet): never more than the distance between what they hold.
-    public static func gap(_ a: Envelope, _ b: Envelope) -> Double {
+    static func gap(_ a: Envelope, _ b: Envelope) -> Double {
         let dx = max(0, max(a.minX - b.maxX, b.minX - a.maxX)), dy = max(0, max(a.minY - b.maxY, b.minY - a.maxY))
         return (dx * dx + dy * dy).squareRoot()
     }

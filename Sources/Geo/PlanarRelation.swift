@@ -6,15 +6,15 @@
 /// those tests is some 1e-14 degrees, far below the clearance. When the boundaries come closer (they cross or touch,
 /// or the geometry crosses a cut line of a subdivided zone), a boundary crossing that is certain despite rounding
 /// settles "meets, not covered"; otherwise the answer is nil and the caller asks GEOS, whose predicates are robust.
-public enum PlanarRelation {
+enum PlanarRelation {
     /// How far apart the boundaries must stay for the flat tests to decide (in coordinate units: 1e-9° ≈ 0.1 mm).
-    public static let clearance = 1e-9
+    static let clearance = 1e-9
 
     /// `intersects` and `covered` (the polygon covers the geometry) of `geometry` against the polygon formed by runs
     /// `polygonRuns` of `polygon`, whose rings begin at `polygonStarts`; nil when GEOS must decide.
     ///
     /// - Parameter isPolygonal: whether `geometry` is a polygon (then the polygon's rings may lie inside it).
-    public static func relate(_ geometry: PlanarLinework, isPolygonal: Bool, to polygon: PlanarLinework,
+    static func relate(_ geometry: PlanarLinework, isPolygonal: Bool, to polygon: PlanarLinework,
                               runs polygonRuns: Range<Int>, starts polygonStarts: ArraySlice<Coordinate>) -> (intersects: Bool, covered: Bool)? {
         guard polygon.distance(runs: polygonRuns, to: geometry, cutoff: clearance) > clearance else {
             return polygon.certainlyCrosses(runs: polygonRuns, geometry) ? (true, false) : nil

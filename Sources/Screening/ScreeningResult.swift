@@ -104,3 +104,18 @@ public struct ScreeningResult: Sendable {
     public var protectedOverlapArea: Area?
     public var protectedOverlapLength: Double?
 }
+
+extension Finding {
+    /// Findings first by how the footprint meets the zone, then strictest first, then kind, level and id.
+    static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+        func group(_ f: Finding) -> Int { f.relation == .nearby ? 1 : 0 }
+        if group(a) != group(b) { return group(a) < group(b) }
+        if a.effectiveOutcome != b.effectiveOutcome { return a.effectiveOutcome > b.effectiveOutcome }
+        if a.zone.kind != b.zone.kind { return a.zone.kind < b.zone.kind }
+        let levels = a.zone.kind.levels.map(\.code)
+        let la = levels.firstIndex(of: a.zone.level.code) ?? 0, lb = levels.firstIndex(of: b.zone.level.code) ?? 0
+        if la != lb { return la < lb }
+        if a.zone.id != b.zone.id { return a.zone.id < b.zone.id }
+        return (a.proximity?.id ?? "") < (b.proximity?.id ?? "")
+    }
+}

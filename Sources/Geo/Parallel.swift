@@ -1,9 +1,13 @@
 import Dispatch
-import Foundation
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// The number of cores, the default number of workers.
-public var defaultWorkerCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+/// The number of cores online, the default number of workers.
+public var defaultWorkerCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
 /// Runs `body` for 0..<count on `workers` threads and returns the results in index order.
 ///
@@ -23,14 +27,14 @@ public func parallelMap<T: Sendable>(_ count: Int, workers: Int = defaultWorkerC
     }
     return try results.withLock { stored in
         try (0..<count).map { index in
-            guard let result = stored[index] else { throw ScreeningError.data(file: "", feature: nil, message: "internal: result \(index) missing") }
+            guard let result = stored[index] else { throw GeoError.invalidStructure("internal: parallel result \(index) missing") }
             return try result.get()
         }
     }
 }
 
 /// Runs `background` on another thread while `body` runs on this one, and returns both results.
-func concurrently<A: Sendable, B>(_ background: @escaping @Sendable () -> A, _ body: () throws -> B) rethrows -> (A, B) {
+public func concurrently<A: Sendable, B>(_ background: @escaping @Sendable () -> A, _ body: () throws -> B) rethrows -> (A, B) {
     let result = Mutex<A?>(nil)
     let group = DispatchGroup()
     DispatchQueue.global().async(group: group) { result.withLock { $0 = background() } }

@@ -1,4 +1,4 @@
-import CPROJ
+internal import CPROJ
 import Foundation
 
 /// The geodesic area of an ordinary ring (short edges, no pole inside, away from the poles) at a fraction of

@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 extension Geometry {
     /// The geometry with every coordinate replaced by `body`'s answer, structure kept (GEOS `GEOSGeom_transformXY`).

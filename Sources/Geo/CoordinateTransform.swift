@@ -1,5 +1,5 @@
-import CGEOS
-import CPROJ
+internal import CGEOS
+internal import CPROJ
 
 /// A transformation between two coordinate reference systems through PROJ, with longitude (or
 /// easting) always first, whatever axis order the EPSG definition has.

@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 import Synchronization
 
 /// A GEOS context handle owned by exactly one thread.

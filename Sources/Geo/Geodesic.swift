@@ -1,5 +1,5 @@
-import CGEOS
-import CPROJ
+internal import CGEOS
+internal import CPROJ
 
 /// Geodesic measures on an ellipsoid through GeographicLib's C routines shipped with PROJ
 /// (`geod_polygonarea`, `geod_inverse`): the same algorithm as pyproj's `Geod` and PostGIS's

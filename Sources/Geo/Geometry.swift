@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 /// A geometry held by GEOS: Point, LineString, Polygon (with holes), their Multi forms or a
 /// GeometryCollection.

@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 /// Turns coordinates into GEOS objects, checking structure first so that GEOS never sees a ring it would
 /// reject (a failed GEOS constructor leaves ownership unclear). Every handle it creates is either

@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 extension Geometry {
     /// Reads Well-Known Text, for example `POLYGON ((0 0, 1 0, 1 1, 0 0))`.

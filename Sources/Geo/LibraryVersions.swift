@@ -1,5 +1,5 @@
-import CGEOS
-import CPROJ
+internal import CGEOS
+internal import CPROJ
 
 /// The versions of GEOS and PROJ this process runs with (the shared libraries, not the headers).
 public enum LibraryVersions {

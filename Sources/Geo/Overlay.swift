@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 /// Set operations and derived geometries, in the plane of the geometries' coordinates (GEOS OverlayNG).
 extension Geometry {

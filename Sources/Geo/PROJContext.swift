@@ -1,4 +1,4 @@
-import CPROJ
+internal import CPROJ
 
 /// A PROJ context owned by exactly one thread, with that thread's cache of transformation objects.
 ///

@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 /// Spatial predicates (DE-9IM), evaluated in the plane of the geometries' coordinates.
 ///

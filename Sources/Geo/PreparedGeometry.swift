@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 /// A geometry prepared for many predicate tests against other geometries.
 ///

@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 /// A sort-tile-recursive R-tree (GEOS `GEOSSTRtree`) over the envelopes of many items, answering
 /// "which items' envelopes meet this rectangle" and "which item is nearest".

@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 extension Geometry {
     /// The part of the geometry inside an axis-aligned rectangle, computed in one pass over the vertices

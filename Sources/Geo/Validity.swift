@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 /// What GEOS says of a geometry's OGC validity: whether it is valid, and if not, why and where.
 public struct ValidityReport: Sendable, Hashable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

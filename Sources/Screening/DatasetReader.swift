@@ -149,10 +149,17 @@ private struct ReadState {
         }
         // Validity is the costly check: run it for every feature on all cores first.
         let features = collection.features
-        let validity = (try? parallelMap(features.count) { index -> ValidityReport? in
-            guard let geometry = features[index].geometry, !geometry.isEmpty, geometry.kind.isPolygonal else { return nil }
-            return try? geometry.validity()
-        }) ?? Array(repeating: nil, count: features.count)
+        // A geometry GEOS cannot even check is reported as such, never taken as valid.
+        let validity: [Result<ValidityReport, any Error>?]
+        do {
+            validity = try parallelMap(features.count) { index -> Result<ValidityReport, any Error>? in
+                guard let geometry = features[index].geometry, !geometry.isEmpty, geometry.kind.isPolygonal else { return nil }
+                return Result { try geometry.validity() }
+            }
+        } catch {
+            problems.append(DataProblem(.error, "unreadable", file: file, message: "the validity check failed: \(error)"))
+            return ([], collection)
+        }
         var zones: [Zone] = []
         for (position, feature) in features.enumerated() {
             func problem(_ code: String, _ message: String, id: String? = feature.displayID, at location: Coordinate? = nil) {
@@ -195,7 +202,11 @@ private struct ReadState {
                 problem("crs", "coordinates are not longitude/latitude degrees (projected metres?); zone layers must be EPSG:4490/4326", id: id)
                 continue
             }
-            if let report = validity[position], !report.isValid {
+            if case let .failure(error)? = validity[position] {
+                problem("invalid-geometry", "GEOS could not check this geometry: \(error)", id: id)
+                continue
+            }
+            if case let .success(report)? = validity[position], !report.isValid {
                 problem("invalid-geometry", "invalid geometry: \(report.reason ?? "invalid"); repair it (redline zones check --fix writes a repaired copy)", id: id, at: report.location)
                 continue
             }

@@ -68,10 +68,11 @@ public enum DatasetRepair {
                 }
                 let repair = repairs[layerIndex][featureIndex]
                 if let reason = repair.invalidReason, let geometry = feature.geometry, let repaired = repair.geometry {
-                    let before = (try? geometry.geodesicArea()) ?? 0
+                    // An invalid ring need not have a meaningful area: say so rather than print 0.
+                    let before = (try? geometry.geodesicArea()).map { String(format: "%.1f m²", $0) } ?? "no measurable area"
                     let after = try repaired.geodesicArea()
                     feature.geometry = repaired
-                    note("repaired invalid geometry (\(reason)) with make-valid: \(String(format: "%.1f", before)) m² → \(String(format: "%.1f", after)) m²")
+                    note("repaired invalid geometry (\(reason)) with make-valid: \(before) → \(String(format: "%.1f", after)) m²")
                 }
                 if var properties = feature.properties, let id = properties["id"]?.stringValue {
                     if seen.contains(id) {
@@ -133,7 +134,9 @@ public enum DatasetRepair {
 
     /// A feature's geometry as the copy will hold it: make-valid's polygonal part when invalid (with GEOS's reason).
     static func validRepair(of geometry: Geometry?) throws -> (geometry: Geometry?, invalidReason: String?) {
-        guard let geometry, !geometry.isEmpty, let report = try? geometry.validity(), !report.isValid else { return (geometry, nil) }
+        guard let geometry, !geometry.isEmpty else { return (geometry, nil) }
+        let report = try geometry.validity()
+        guard !report.isValid else { return (geometry, nil) }
         let repaired = try geometry.makeValid().extracting(dimension: 2)
         return (repaired.numberOfGeometries == 1 ? try repaired.geometry(at: 0) : repaired, report.reason ?? "invalid")
     }

@@ -179,10 +179,15 @@ extension Screener {
     /// Screens many projects on all cores; results come back in input order, whatever the number of threads,
     /// and a project that cannot be screened gives its error without stopping the others.
     public func screen(_ projects: [Project], on day: CalendarDay = .today(), workers: Int = defaultWorkerCount) -> [Result<ScreeningResult, ScreeningError>] {
-        (try? parallelMap(projects.count, workers: workers) { index -> Result<ScreeningResult, ScreeningError> in
-            Result { try self.screen(projects[index], on: day) }.mapError { error in
-                error as? ScreeningError ?? .footprint(file: "", feature: projects[index].id, message: "\(error)")
+        do {
+            return try parallelMap(projects.count, workers: workers) { index -> Result<ScreeningResult, ScreeningError> in
+                Result { try self.screen(projects[index], on: day) }.mapError { error in
+                    error as? ScreeningError ?? .footprint(file: "", feature: projects[index].id, message: "\(error)")
+                }
             }
-        }) ?? []
+        } catch {
+            // parallelMap fails only when a worker lost a result; then every project says so instead of vanishing.
+            return projects.map { .failure(.footprint(file: "", feature: $0.id, message: "not screened: \(error)")) }
+        }
     }
 }

@@ -121,7 +121,9 @@ public enum Submission {
                 .mapError { $0 as? ScreeningError ?? .footprint(file: file, feature: Feature.label(index: feature.index, id: feature.displayID), message: "\($0)") }
             return SubmittedFeature(index: feature.index, id: feature.displayID, result: result)
         }
-        // Building and checking geometries is independent per feature: use every core.
+        // Building and checking geometries is independent per feature: use every core. `one` cannot throw, so
+        // parallelMap fails only when a worker lost a result; the serial pass then gives the same features, each with
+        // its own result or error (deliberate: nothing is dropped or passed unchecked).
         results += (try? parallelMap(features.count, one)) ?? features.indices.map(one)
         return results.sorted { ($0.index ?? Int.max) < ($1.index ?? Int.max) }
     }
@@ -168,6 +170,7 @@ public enum Submission {
             guard repair else {
                 throw fail("invalid geometry: \(report.reason ?? "invalid")\(place). Fix the footprint, or give --repair to screen GEOS's repair of it (the repair is then stated in the report)")
             }
+            // An invalid ring need not have a meaningful area: the note then leaves the sizes out.
             let before = geometry.kind.isPolygonal ? try? geometry.geodesicArea() : nil
             let repaired = try geometry.makeValid()
             guard !repaired.isEmpty else { throw fail("invalid geometry: \(report.reason ?? "invalid")\(place); the repair left nothing to screen") }

@@ -1,4 +1,4 @@
-import CGEOS
+internal import CGEOS
 
 /// Options for writing GeoJSON.
 public struct GeoJSONWriteOptions: Sendable {

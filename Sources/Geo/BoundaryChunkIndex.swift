@@ -69,7 +69,7 @@ public final class BoundaryChunkIndex: Sendable {
     public func nearest(group: Int, to probe: Probe, within maxDistance: Double) throws -> (polygon: Int, distance: Double)? {
         let chunks = probe.chunks
         guard let entry = chunks.byGroup[group], let e = probe.linework.envelope else { return nil }
-        let box = Envelope(minX: e.minX - maxDistance, minY: e.minY - maxDistance, maxX: e.maxX + maxDistance, maxY: e.maxY + maxDistance)
+        let box = e.expanded(by: maxDistance)
         var candidates: [(bound: Double, chunk: Int)] = []
         for item in try entry.index.query(box) {
             let chunk = entry.ids[item]
@@ -92,7 +92,7 @@ public final class BoundaryChunkIndex: Sendable {
     public func within(_ distance: Double, of probe: Probe, group: Int, skipping: Set<Int> = []) throws -> [Int: Double] {
         let chunks = probe.chunks
         guard let entry = chunks.byGroup[group], let e = probe.linework.envelope else { return [:] }
-        let box = Envelope(minX: e.minX - distance, minY: e.minY - distance, maxX: e.maxX + distance, maxY: e.maxY + distance)
+        let box = e.expanded(by: distance)
         var best: [Int: Double] = [:]
         for item in try entry.index.query(box) {
             let chunk = entry.ids[item]

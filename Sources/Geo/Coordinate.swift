@@ -60,6 +60,11 @@ public struct Envelope: Sendable, Hashable, CustomStringConvertible {
                  maxX: Swift.max(maxX, other.maxX), maxY: Swift.max(maxY, other.maxY))
     }
 
+    /// This rectangle grown by `margin` on every side (in its own units).
+    public func expanded(by margin: Double) -> Envelope {
+        Envelope(minX: minX - margin, minY: minY - margin, maxX: maxX + margin, maxY: maxY + margin)
+    }
+
     /// "[minX, minY, maxX, maxY]", the GeoJSON bbox order.
     public var description: String { "[\(minX), \(minY), \(maxX), \(maxY)]" }
 }

@@ -166,7 +166,7 @@ public final class PolygonPieces: Sendable {
     }
 
     static func window(around e: Envelope) -> Envelope {
-        Envelope(minX: e.minX - clipMargin, minY: e.minY - clipMargin, maxX: e.maxX + clipMargin, maxY: e.maxY + clipMargin)
+        e.expanded(by: clipMargin)
     }
 
     /// The smallest geometry equal to polygon `polygon` inside `window`: the piece whose cut rectangle holds the window

@@ -27,7 +27,7 @@ public enum DatasetCheck {
             if let box = dataset.regionBox {
                 // A margin of 0.01° (about 1 km) absorbs generalised district edges.
                 let margin = 0.01
-                if envelope.minX < box.minX - margin || envelope.minY < box.minY - margin || envelope.maxX > box.maxX + margin || envelope.maxY > box.maxY + margin {
+                if !box.expanded(by: margin).contains(envelope) {
                     problems.append(DataProblem(.error, "outside-region", file: zone.layerFile, featureIndex: zone.featureIndex, zoneID: zone.id,
                         message: "the zone reaches outside the region the catalog declares (\(box)); is it in the wrong place or the wrong CRS?",
                         location: try zone.geometry.pointOnSurface().pointCoordinate))

@@ -21,8 +21,10 @@ func benchScreen(folder: String, out: String, options: [String]) throws {
     }
 
     let (reading, footprints) = try stage("load") {
-        (try DatasetReader.read((folder as NSString).appendingPathComponent("zones.geojson")),
-         try GeoJSON.read(contentsOf: (folder as NSString).appendingPathComponent("footprints.geojson")))
+        (
+            try DatasetReader.read((folder as NSString).appendingPathComponent("zones.geojson")),
+            try GeoJSON.read(contentsOf: (folder as NSString).appendingPathComponent("footprints.geojson"))
+        )
     }
     let ruleset = try Ruleset.load(contentsOf: rules)
     let projects = try stage("validate") { () throws -> [Project] in
@@ -54,20 +56,28 @@ func benchScreen(folder: String, out: String, options: [String]) throws {
         root["meta"] = .object(meta)
         root["footprints"] = .array([])
         if let zoneReport {
-            root["zone_area_report"] = .array(zoneReport.groups.map { group in
-                .object(JSONObject(["kind": .string(group.kind.rawValue), "level": .string(group.level), "zones": .number(JSONNumber(group.zones)),
-                                    "sum_area_m2": number(group.sumArea.squareMetres), "union_area_m2": number(group.unionArea.squareMetres),
-                                    "sum_area_km2": number(group.sumArea.squareKilometres), "union_area_km2": number(group.unionArea.squareKilometres)]))
-            })
+            root["zone_area_report"] = .array(
+                zoneReport.groups.map { group in
+                    .object(
+                        JSONObject([
+                            "kind": .string(group.kind.rawValue), "level": .string(group.level), "zones": .number(JSONNumber(group.zones)),
+                            "sum_area_m2": number(group.sumArea.squareMetres), "union_area_m2": number(group.unionArea.squareMetres),
+                            "sum_area_km2": number(group.sumArea.squareKilometres), "union_area_km2": number(group.unionArea.squareKilometres),
+                        ]))
+                })
         }
         // The footprints array is spliced in as text: "…"footprints":[]…" becomes "…"footprints":[records]…".
         let skeleton = JSONValue.object(root).compact()
-        guard let hole = skeleton.range(of: "\"footprints\":[]") else { throw ScreeningError.data(file: out, feature: nil, message: "internal: no footprints member") }
-        let document = skeleton[..<hole.lowerBound] + "\"footprints\":[" + texts.filter { !$0.isEmpty }.joined(separator: ",") + "]" + skeleton[hole.upperBound...]
+        guard let hole = skeleton.range(of: "\"footprints\":[]") else {
+            throw ScreeningError.data(file: out, feature: nil, message: "internal: no footprints member")
+        }
+        let document =
+            skeleton[..<hole.lowerBound] + "\"footprints\":[" + texts.filter { !$0.isEmpty }.joined(separator: ",") + "]" + skeleton[hole.upperBound...]
         try Data(document.utf8).write(to: URL(fileURLWithPath: out))
     }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - total) / 1e9
-    let summary = "  total        " + String(format: "%8.3f s   peak RSS %d MB, %d footprints, %d jobs\n", seconds, Int(peakResidentMegabytes()), results.count, jobs)
+    let summary =
+        "  total        " + String(format: "%8.3f s   peak RSS %d MB, %d footprints, %d jobs\n", seconds, Int(peakResidentMegabytes()), results.count, jobs)
     FileHandle.standardError.write(Data(summary.utf8))
 }
 
@@ -79,18 +89,19 @@ private func record(_ result: ScreeningResult) -> JSONValue {
     record["geom_type"] = .string(result.project.footprint.kind.name)
     if let area = result.footprintArea { record["area_m2"] = number(area.squareMetres) }
     if let length = result.footprintLength { record["length_m"] = number(length) }
-    record["intersections"] = .array(result.findings.filter { $0.relation != .nearby }.map { finding in
-        var row = JSONObject()
-        row["zone_id"] = .string(finding.zone.id)
-        row["kind"] = .string(finding.zone.kind.rawValue)
-        row["level"] = .string(finding.zone.level.code)
-        if let area = finding.overlapArea {
-            row["overlap_area_m2"] = number(area.squareMetres)
-            if let share = finding.overlapShare { row["overlap_pct"] = number(share * 100) }
-        }
-        if let length = finding.overlapLength { row["overlap_length_m"] = number(length) }
-        return .object(row)
-    })
+    record["intersections"] = .array(
+        result.findings.filter { $0.relation != .nearby }.map { finding in
+            var row = JSONObject()
+            row["zone_id"] = .string(finding.zone.id)
+            row["kind"] = .string(finding.zone.kind.rawValue)
+            row["level"] = .string(finding.zone.level.code)
+            if let area = finding.overlapArea {
+                row["overlap_area_m2"] = number(area.squareMetres)
+                if let share = finding.overlapShare { row["overlap_pct"] = number(share * 100) }
+            }
+            if let length = finding.overlapLength { row["overlap_length_m"] = number(length) }
+            return .object(row)
+        })
     var nearest = JSONObject()
     for entry in result.nearest {
         nearest[entry.kind.rawValue] = .object(JSONObject(["zone_id": .string(entry.zone.id), "distance_m": number(entry.distance)]))

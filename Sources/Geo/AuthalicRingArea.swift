@@ -60,7 +60,8 @@ struct AuthalicRingArea {
             let current = vertex(lat)
             let dLon = lon - previousLon
             if abs(dLon) > Self.longEdgeDegrees || abs(lat - previousLat) > Self.longEdgeDegrees
-                || abs(lat) > 80 || abs(previousLat) > 80 {
+                || abs(lat) > 80 || abs(previousLat) > 80
+            {
                 var s12 = 0.0
                 geod_geninverse(&g, previousLat, previousLon, lat, lon, nil, nil, nil, nil, nil, nil, &s12)
                 sum.add(s12)
@@ -89,8 +90,8 @@ struct AuthalicRingArea {
         let tangents = current.tanHalfBeta + previous.tanHalfBeta
         let excess = 2 * atan(tan(lambda / 2) * tangents / (1 + current.tanHalfBeta * previous.tanHalfBeta))
         // The lune between the geodesic's image and the great circle, at the mid-latitude φm.
-        let sinSum = previous.sin * current.cos + previous.cos * current.sin   // sin 2φm
-        let cosSum = previous.cos * current.cos - previous.sin * current.sin   // cos 2φm
+        let sinSum = previous.sin * current.cos + previous.cos * current.sin  // sin 2φm
+        let cosSum = previous.cos * current.cos - previous.sin * current.sin  // cos 2φm
         let cosSquared = (1 + cosSum) / 2
         let w = 1 - e2 * (1 - cosSum) / 2
         let nu = a / w.squareRoot()

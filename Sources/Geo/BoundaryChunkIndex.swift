@@ -47,7 +47,9 @@ public final class BoundaryChunkIndex: Sendable {
 
     /// An index over `polygons`, each in group `groups[i]` (nil: left out). Nothing is projected until a probe asks.
     public init(polygons: [Geometry], groups: [Int?]) throws {
-        guard polygons.count == groups.count else { throw GeoError.invalidArgument("one group per polygon: \(polygons.count) polygons, \(groups.count) groups") }
+        guard polygons.count == groups.count else {
+            throw GeoError.invalidArgument("one group per polygon: \(polygons.count) polygons, \(groups.count) groups")
+        }
         self.polygons = polygons
         self.groups = groups
     }

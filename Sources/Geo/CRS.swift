@@ -58,8 +58,9 @@ public enum GaussKruger {
     public static func threeDegreeZone(forLongitude longitude: Double) throws -> Int {
         let zone = Int((longitude / 3).rounded())
         guard (25...45).contains(zone) else {
-            throw GeoError.coordinateOutOfRange(operation: "3-degree Gauss–Krüger zone", x: longitude, y: .nan,
-                                                expected: "a longitude between 73.5°E and 136.5°E (CGCS2000 zones 25–45)")
+            throw GeoError.coordinateOutOfRange(
+                operation: "3-degree Gauss–Krüger zone", x: longitude, y: .nan,
+                expected: "a longitude between 73.5°E and 136.5°E (CGCS2000 zones 25–45)")
         }
         return zone
     }
@@ -68,8 +69,9 @@ public enum GaussKruger {
     public static func sixDegreeZone(forLongitude longitude: Double) throws -> Int {
         let zone = Int((longitude / 6).rounded(.down)) + 1
         guard (13...23).contains(zone) else {
-            throw GeoError.coordinateOutOfRange(operation: "6-degree Gauss–Krüger zone", x: longitude, y: .nan,
-                                                expected: "a longitude between 72°E and 138°E (CGCS2000 zones 13–23)")
+            throw GeoError.coordinateOutOfRange(
+                operation: "6-degree Gauss–Krüger zone", x: longitude, y: .nan,
+                expected: "a longitude between 72°E and 138°E (CGCS2000 zones 13–23)")
         }
         return zone
     }

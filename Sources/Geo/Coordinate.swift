@@ -56,8 +56,9 @@ public struct Envelope: Sendable, Hashable, CustomStringConvertible {
 
     /// The smallest envelope containing both.
     public func union(_ other: Envelope) -> Envelope {
-        Envelope(minX: Swift.min(minX, other.minX), minY: Swift.min(minY, other.minY),
-                 maxX: Swift.max(maxX, other.maxX), maxY: Swift.max(maxY, other.maxY))
+        Envelope(
+            minX: Swift.min(minX, other.minX), minY: Swift.min(minY, other.minY),
+            maxX: Swift.max(maxX, other.maxX), maxY: Swift.max(maxY, other.maxY))
     }
 
     /// This rectangle grown by `margin` on every side (in its own units).

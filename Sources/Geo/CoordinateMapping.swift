@@ -14,17 +14,19 @@ extension Geometry {
             let context = GEOSContext.current
             context.clearMessage()
             let result = withExtendedLifetime(state) {
-                GEOSGeom_transformXY_r(context.handle, handle, { x, y, userdata in
-                    guard let x, let y, let userdata else { return 0 }
-                    let state = Unmanaged<State>.fromOpaque(userdata).takeUnretainedValue()
-                    guard let out = state.body(Coordinate(x.pointee, y.pointee)) else {
-                        state.refused = true
-                        return 0
-                    }
-                    x.pointee = out.x
-                    y.pointee = out.y
-                    return 1
-                }, Unmanaged.passUnretained(state).toOpaque())
+                GEOSGeom_transformXY_r(
+                    context.handle, handle,
+                    { x, y, userdata in
+                        guard let x, let y, let userdata else { return 0 }
+                        let state = Unmanaged<State>.fromOpaque(userdata).takeUnretainedValue()
+                        guard let out = state.body(Coordinate(x.pointee, y.pointee)) else {
+                            state.refused = true
+                            return 0
+                        }
+                        x.pointee = out.x
+                        y.pointee = out.y
+                        return 1
+                    }, Unmanaged.passUnretained(state).toOpaque())
             }
             if state.refused { return nil }
             guard let result else { throw context.error(operation) }

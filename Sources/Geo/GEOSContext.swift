@@ -24,10 +24,12 @@ final class GEOSContext {
         }
         self.handle = handle
         let me = Unmanaged.passUnretained(self).toOpaque()
-        GEOSContext_setErrorMessageHandler_r(handle, { message, userdata in
-            guard let message, let userdata else { return }
-            Unmanaged<GEOSContext>.fromOpaque(userdata).takeUnretainedValue().lastMessage = String(cString: message)
-        }, me)
+        GEOSContext_setErrorMessageHandler_r(
+            handle,
+            { message, userdata in
+                guard let message, let userdata else { return }
+                Unmanaged<GEOSContext>.fromOpaque(userdata).takeUnretainedValue().lastMessage = String(cString: message)
+            }, me)
         // Notices (for example "Self-intersection at or near point") are not errors; validity reports them itself.
         GEOSContext_setNoticeMessageHandler_r(handle, { _, _ in }, nil)
     }

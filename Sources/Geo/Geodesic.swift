@@ -111,8 +111,9 @@ public struct Geodesic: @unchecked Sendable {
     fileprivate func check(_ c: Coordinate, _ operation: String) throws {
         guard c.isFinite else { throw GeoError.nonFiniteCoordinate(operation: operation) }
         guard abs(c.y) <= 90, abs(c.x) <= 540 else {
-            throw GeoError.coordinateOutOfRange(operation: operation, x: c.x, y: c.y,
-                                                expected: "longitude/latitude in degrees (are these projected metres? transform them first)")
+            throw GeoError.coordinateOutOfRange(
+                operation: operation, x: c.x, y: c.y,
+                expected: "longitude/latitude in degrees (are these projected metres? transform them first)")
         }
     }
 

@@ -38,7 +38,7 @@ public final class Geometry: @unchecked Sendable {
                 if let hole = GEOSGetInteriorRingN_r(context, g, index) { _ = GEOSGeom_getExtent_r(context, hole, &minX, &minY, &maxX, &maxY) }
             }
         case Int32(GEOS_MULTIPOINT.rawValue), Int32(GEOS_MULTILINESTRING.rawValue), Int32(GEOS_MULTIPOLYGON.rawValue),
-             Int32(GEOS_GEOMETRYCOLLECTION.rawValue):
+            Int32(GEOS_GEOMETRYCOLLECTION.rawValue):
             for index in 0..<max(0, GEOSGetNumGeometries_r(context, g)) {
                 if let member = GEOSGetGeometryN_r(context, g, index) { computeEnvelopes(member, context: context) }
             }
@@ -68,10 +68,13 @@ public final class Geometry: @unchecked Sendable {
     /// An axis-aligned rectangle as a Polygon with a counter-clockwise exterior.
     public static func rectangle(_ envelope: Envelope) throws -> Geometry {
         let e = envelope
-        return try Geometry(.polygon([[
-            Coordinate(e.minX, e.minY), Coordinate(e.maxX, e.minY), Coordinate(e.maxX, e.maxY),
-            Coordinate(e.minX, e.maxY), Coordinate(e.minX, e.minY),
-        ]]))
+        return try Geometry(
+            .polygon([
+                [
+                    Coordinate(e.minX, e.minY), Coordinate(e.maxX, e.minY), Coordinate(e.maxX, e.maxY),
+                    Coordinate(e.minX, e.maxY), Coordinate(e.minX, e.minY),
+                ]
+            ]))
     }
 
     /// The geometry's type. A LinearRing (which only appears inside polygons) reads as `.lineString`.
@@ -107,7 +110,8 @@ public final class Geometry: @unchecked Sendable {
     public func geometry(at index: Int) throws -> Geometry {
         let context = GEOSContext.current
         guard index >= 0, index < numberOfGeometries,
-              let member = GEOSGetGeometryN_r(context.handle, handle, Int32(index)) else {
+            let member = GEOSGetGeometryN_r(context.handle, handle, Int32(index))
+        else {
             throw GeoError.invalidArgument("member \(index) does not exist; the geometry has \(numberOfGeometries)")
         }
         return try context.makeGeometry("clone") { GEOSGeom_clone_r($0, member) }
@@ -149,7 +153,8 @@ public final class Geometry: @unchecked Sendable {
         let context = GEOSContext.current
         var c = Coordinate(0, 0)
         guard GEOSGeomGetX_r(context.handle, handle, &c.x) == 1,
-              GEOSGeomGetY_r(context.handle, handle, &c.y) == 1 else { return nil }
+            GEOSGeomGetY_r(context.handle, handle, &c.y) == 1
+        else { return nil }
         return c
     }
 

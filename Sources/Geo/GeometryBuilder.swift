@@ -67,7 +67,9 @@ struct GeometryBuilder {
             throw GeoError.invalidStructure("ring \(ringIndex) has \(count) positions; a ring needs at least 4 (the last repeating the first)")
         }
         guard xy[0] == xy[xy.count - 2], xy[1] == xy[xy.count - 1] else {
-            throw GeoError.invalidStructure("ring \(ringIndex) is not closed: it starts at [\(xy[0]), \(xy[1])] and ends at [\(xy[xy.count - 2]), \(xy[xy.count - 1])]; repeat the first position at the end")
+            throw GeoError.invalidStructure(
+                "ring \(ringIndex) is not closed: it starts at [\(xy[0]), \(xy[1])] and ends at [\(xy[xy.count - 2]), \(xy[xy.count - 1])]; repeat the first position at the end"
+            )
         }
         try checkFinite(xy, "ring \(ringIndex)")
         return try fromSequence(xy, "create LinearRing", GEOSGeom_createLinearRing_r)
@@ -75,8 +77,10 @@ struct GeometryBuilder {
 
     /// Copies the positions into a GEOS coordinate sequence and hands it to `make`, which takes ownership
     /// on success; on failure the sequence is still ours to destroy.
-    private func fromSequence(_ xy: UnsafeBufferPointer<Double>, _ operation: String,
-                              _ make: (GEOSContextHandle_t?, OpaquePointer?) -> OpaquePointer?) throws -> OpaquePointer {
+    private func fromSequence(
+        _ xy: UnsafeBufferPointer<Double>, _ operation: String,
+        _ make: (GEOSContextHandle_t?, OpaquePointer?) -> OpaquePointer?
+    ) throws -> OpaquePointer {
         let sequence = try coordinateSequence(xy)
         guard let geometry = make(context.handle, sequence) else {
             GEOSCoordSeq_destroy_r(context.handle, sequence)
@@ -138,7 +142,8 @@ struct GeometryBuilder {
 
     private func coordinateSequence(_ xy: UnsafeBufferPointer<Double>) throws -> OpaquePointer {
         guard let base = xy.baseAddress,
-              let sequence = GEOSCoordSeq_copyFromBuffer_r(context.handle, base, UInt32(xy.count / 2), 0, 0) else {
+            let sequence = GEOSCoordSeq_copyFromBuffer_r(context.handle, base, UInt32(xy.count / 2), 0, 0)
+        else {
             throw context.error("create coordinate sequence")
         }
         return sequence

@@ -28,8 +28,9 @@ public struct LocalPlane: Sendable, Hashable {
         }
         let centre = envelope.center
         guard centre.isLonLat else {
-            throw GeoError.coordinateOutOfRange(operation: "local plane", x: centre.x, y: centre.y,
-                                                expected: "longitude/latitude in degrees")
+            throw GeoError.coordinateOutOfRange(
+                operation: "local plane", x: centre.x, y: centre.y,
+                expected: "longitude/latitude in degrees")
         }
         try self.init(longitude: centre.x)
     }

@@ -87,7 +87,8 @@ extension Geometry {
         func walk(_ g: OpaquePointer) {
             let type = Int32(GEOSGeomTypeId_r(context.handle, g))
             if type == Int32(GEOS_GEOMETRYCOLLECTION.rawValue) || type == Int32(GEOS_MULTIPOINT.rawValue)
-                || type == Int32(GEOS_MULTILINESTRING.rawValue) || type == Int32(GEOS_MULTIPOLYGON.rawValue) {
+                || type == Int32(GEOS_MULTILINESTRING.rawValue) || type == Int32(GEOS_MULTIPOLYGON.rawValue)
+            {
                 for member in reader.members(of: g) { walk(member) }
             } else if Int(GEOSGeom_getDimensions_r(context.handle, g)) == dimension, GEOSisEmpty_r(context.handle, g) == 0 {
                 kept.append(g)

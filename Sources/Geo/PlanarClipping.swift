@@ -7,8 +7,9 @@ extension PlanarLinework {
     /// `PlanarRelation.clearance` of a ring vertex, runs along a ring, or a ring passes within that distance of a or b.
     func crossings(of a: Coordinate, _ b: Coordinate, runs indices: Range<Int>, into parameters: inout [Double]) -> Bool {
         let clearance = PlanarRelation.clearance
-        let box = Envelope(minX: min(a.x, b.x) - clearance, minY: min(a.y, b.y) - clearance,
-                           maxX: max(a.x, b.x) + clearance, maxY: max(a.y, b.y) + clearance)
+        let box = Envelope(
+            minX: min(a.x, b.x) - clearance, minY: min(a.y, b.y) - clearance,
+            maxX: max(a.x, b.x) + clearance, maxY: max(a.y, b.y) + clearance)
         let dx = b.x - a.x, dy = b.y - a.y
         let length = (dx * dx + dy * dy).squareRoot()
         guard length > clearance else { return false }
@@ -19,7 +20,10 @@ extension PlanarLinework {
                     guard max(u.x, v.x) >= box.minX, min(u.x, v.x) <= box.maxX, max(u.y, v.y) >= box.minY, min(u.y, v.y) <= box.maxY else { continue }
                     // Ring vertices near the segment, or the segment's ends near the ring: too close to call.
                     if PlanarLinework.pointToSegment(u, a, b) <= clearance || PlanarLinework.pointToSegment(a, u, v) <= clearance
-                        || PlanarLinework.pointToSegment(b, u, v) <= clearance { return false }
+                        || PlanarLinework.pointToSegment(b, u, v) <= clearance
+                    {
+                        return false
+                    }
                     let ex = v.x - u.x, ey = v.y - u.y
                     let denominator = dx * ey - dy * ex
                     let ux = u.x - a.x, uy = u.y - a.y

@@ -50,8 +50,11 @@ public enum PlanarCoverage {
 
         // Free edges may meet only at shared end points.
         let clearance = PlanarRelation.clearance
-        let boxes = free.map { Envelope(minX: min($0.a.x, $0.b.x) - clearance, minY: min($0.a.y, $0.b.y) - clearance,
-                                        maxX: max($0.a.x, $0.b.x) + clearance, maxY: max($0.a.y, $0.b.y) + clearance) }
+        let boxes = free.map {
+            Envelope(
+                minX: min($0.a.x, $0.b.x) - clearance, minY: min($0.a.y, $0.b.y) - clearance,
+                maxX: max($0.a.x, $0.b.x) + clearance, maxY: max($0.a.y, $0.b.y) + clearance)
+        }
         let edgeIndex = try SpatialIndex(envelopes: boxes)
         for (i, edge) in free.enumerated() {
             for j in try edgeIndex.query(boxes[i]) where j > i && !meetOnlyAtEnds(edge.a, edge.b, free[j].a, free[j].b) { return false }
@@ -89,8 +92,10 @@ public enum PlanarCoverage {
             guard segments.count <= maxEdges else { return false }
         }
         for i in segments.indices {
-            for j in segments.indices where j > i && segments[i].2 != segments[j].2
-                && !meetOnlyAtEnds(segments[i].0, segments[i].1, segments[j].0, segments[j].1) { return false }
+            for j in segments.indices
+            where j > i && segments[i].2 != segments[j].2
+                && !meetOnlyAtEnds(segments[i].0, segments[i].1, segments[j].0, segments[j].1)
+            { return false }
         }
         return true
     }
@@ -107,7 +112,8 @@ public enum PlanarCoverage {
     private static func meetOnlyAtEnds(_ p: Coordinate, _ q: Coordinate, _ r: Coordinate, _ s: Coordinate) -> Bool {
         let clearance = PlanarRelation.clearance
         guard min(p.x, q.x) <= max(r.x, s.x) + clearance, min(r.x, s.x) <= max(p.x, q.x) + clearance,
-              min(p.y, q.y) <= max(r.y, s.y) + clearance, min(r.y, s.y) <= max(p.y, q.y) + clearance else { return true }
+            min(p.y, q.y) <= max(r.y, s.y) + clearance, min(r.y, s.y) <= max(p.y, q.y) + clearance
+        else { return true }
         // The same segment, either way round: they share all of it.
         if (p == r && q == s) || (p == s && q == r) { return false }
         // Every end point that is not shared must stay clear of the other segment; a shared one must not lie on the

@@ -166,7 +166,8 @@ struct PlanarLinework: Sendable {
     /// bound below has a certain sign.
     private static func certainlyCross(_ p: Coordinate, _ q: Coordinate, _ r: Coordinate, _ s: Coordinate) -> Bool {
         guard max(p.x, q.x) >= min(r.x, s.x), max(r.x, s.x) >= min(p.x, q.x),
-              max(p.y, q.y) >= min(r.y, s.y), max(r.y, s.y) >= min(p.y, q.y) else { return false }
+            max(p.y, q.y) >= min(r.y, s.y), max(r.y, s.y) >= min(p.y, q.y)
+        else { return false }
         func side(_ a: Coordinate, _ b: Coordinate, _ c: Coordinate) -> Int {
             let ux = b.x - a.x, uy = b.y - a.y, wx = c.x - a.x, wy = c.y - a.y
             let cross = ux * wy - uy * wx
@@ -202,8 +203,10 @@ struct PlanarLinework: Sendable {
 
     /// The shortest distance between two polylines (or points; `bBox` is the envelope of `b`), skipping segment pairs
     /// whose envelopes are more than `limit` apart; infinity when every pair was skipped.
-    private static func distance(_ a: Slice<UnsafeBufferPointer<Coordinate>>, _ b: Slice<UnsafeBufferPointer<Coordinate>>,
-                                 bBox: Envelope, limit: Double) -> Double {
+    private static func distance(
+        _ a: Slice<UnsafeBufferPointer<Coordinate>>, _ b: Slice<UnsafeBufferPointer<Coordinate>>,
+        bBox: Envelope, limit: Double
+    ) -> Double {
         var best = Double.infinity
         var limit = limit
         if a.count == 1 || b.count == 1 {

@@ -14,8 +14,10 @@ enum PlanarRelation {
     /// `polygonRuns` of `polygon`, whose rings begin at `polygonStarts`; nil when GEOS must decide.
     ///
     /// - Parameter isPolygonal: whether `geometry` is a polygon (then the polygon's rings may lie inside it).
-    static func relate(_ geometry: PlanarLinework, isPolygonal: Bool, to polygon: PlanarLinework,
-                              runs polygonRuns: Range<Int>, starts polygonStarts: ArraySlice<Coordinate>) -> (intersects: Bool, covered: Bool)? {
+    static func relate(
+        _ geometry: PlanarLinework, isPolygonal: Bool, to polygon: PlanarLinework,
+        runs polygonRuns: Range<Int>, starts polygonStarts: ArraySlice<Coordinate>
+    ) -> (intersects: Bool, covered: Bool)? {
         guard polygon.distance(runs: polygonRuns, to: geometry, cutoff: clearance) > clearance else {
             return polygon.certainlyCrosses(runs: polygonRuns, geometry) ? (true, false) : nil
         }

@@ -245,11 +245,15 @@ public final class PolygonPieces: Sendable {
 
     /// Whether `geometry` meets piece `piece` and whether the piece covers it: from the flat linework when clear, else
     /// from GEOS (`prepared` is the geometry prepared on first need).
-    private func relate(_ geometry: Geometry, linework geometryLinework: PlanarLinework, piece: Int,
-                        prepared: inout PreparedGeometry?) throws -> (intersects: Bool, covered: Bool) {
+    private func relate(
+        _ geometry: Geometry, linework geometryLinework: PlanarLinework, piece: Int,
+        prepared: inout PreparedGeometry?
+    ) throws -> (intersects: Bool, covered: Bool) {
         let polygonal = geometry.kind.isPolygonal
-        if let clear = PlanarRelation.relate(geometryLinework, isPolygonal: polygonal, to: linework, runs: runs[piece],
-                                             starts: linework.starts[starts[piece]]) {
+        if let clear = PlanarRelation.relate(
+            geometryLinework, isPolygonal: polygonal, to: linework, runs: runs[piece],
+            starts: linework.starts[starts[piece]])
+        {
             return clear
         }
         let mine = try prepared ?? PreparedGeometry(geometry)

@@ -98,10 +98,12 @@ public final class SpatialIndex: @unchecked Sendable {
         let context = GEOSContext.current
         var found: [Int] = []
         withUnsafeMutablePointer(to: &found) { pointer in
-            GEOSSTRtree_query_r(context.handle, tree, geometryHandle, { item, userdata in
-                guard let userdata else { return }
-                userdata.assumingMemoryBound(to: [Int].self).pointee.append(SpatialIndex.index(item))
-            }, pointer)
+            GEOSSTRtree_query_r(
+                context.handle, tree, geometryHandle,
+                { item, userdata in
+                    guard let userdata else { return }
+                    userdata.assumingMemoryBound(to: [Int].self).pointee.append(SpatialIndex.index(item))
+                }, pointer)
         }
         found.sort()
         return found

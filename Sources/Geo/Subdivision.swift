@@ -39,8 +39,10 @@ extension Geometry {
     }
 
     /// Halves `geometry` along the longer side of its envelope until each part has at most `maxVertices` vertices.
-    private static func split(_ geometry: Geometry, _ rectangle: Envelope, maxVertices: Int, depth: Int,
-                              into cells: inout [(rectangle: Envelope, piece: Geometry)]) throws {
+    private static func split(
+        _ geometry: Geometry, _ rectangle: Envelope, maxVertices: Int, depth: Int,
+        into cells: inout [(rectangle: Envelope, piece: Geometry)]
+    ) throws {
         guard !geometry.isEmpty, let e = geometry.envelope else { return }
         if geometry.numberOfPoints <= maxVertices || depth > 48 || (e.maxX - e.minX == 0 && e.maxY - e.minY == 0) {
             cells.append((rectangle, geometry))
@@ -49,12 +51,16 @@ extension Geometry {
         let halves: [Envelope]
         if e.maxX - e.minX >= e.maxY - e.minY {
             let middle = (e.minX + e.maxX) / 2
-            halves = [Envelope(minX: rectangle.minX, minY: rectangle.minY, maxX: middle, maxY: rectangle.maxY),
-                      Envelope(minX: middle, minY: rectangle.minY, maxX: rectangle.maxX, maxY: rectangle.maxY)]
+            halves = [
+                Envelope(minX: rectangle.minX, minY: rectangle.minY, maxX: middle, maxY: rectangle.maxY),
+                Envelope(minX: middle, minY: rectangle.minY, maxX: rectangle.maxX, maxY: rectangle.maxY),
+            ]
         } else {
             let middle = (e.minY + e.maxY) / 2
-            halves = [Envelope(minX: rectangle.minX, minY: rectangle.minY, maxX: rectangle.maxX, maxY: middle),
-                      Envelope(minX: rectangle.minX, minY: middle, maxX: rectangle.maxX, maxY: rectangle.maxY)]
+            halves = [
+                Envelope(minX: rectangle.minX, minY: rectangle.minY, maxX: rectangle.maxX, maxY: middle),
+                Envelope(minX: rectangle.minX, minY: middle, maxX: rectangle.maxX, maxY: rectangle.maxY),
+            ]
         }
         for half in halves { try split(geometry.clipped(to: half).extracting(dimension: 2), half, maxVertices: maxVertices, depth: depth + 1, into: &cells) }
     }

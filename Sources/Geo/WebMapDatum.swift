@@ -1,10 +1,11 @@
 internal import CGEOS
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The offset datums of Chinese web maps: GCJ-02 (Amap/Gaode, Tencent, Google China) and BD-09 (Baidu).

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Text in the encodings Chinese data comes in: UTF-8 as is, else GB18030 (a superset of GBK) through iconv.

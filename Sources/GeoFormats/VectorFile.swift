@@ -1,8 +1,9 @@
 internal import CGDAL
 import Geo
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reading vector files through GDAL: Shapefile (with .dbf attributes, .prj and .cpg), GeoPackage, KML/KMZ and
@@ -115,8 +116,10 @@ public enum VectorFile {
                     guard status == OGRERR_NONE else { throw GeoError.unreadable(format: "WKB", message: "GDAL could not export the geometry") }
                     features.append(Feature(properties: properties, geometry: try Geometry(wkb: wkb), index: index))
                 } catch {
-                    rejected.append(GeoJSONError(message: "layer \(layerName): \(error)", file: path, featureIndex: index,
-                                                 featureID: properties["id"]?.displayText))
+                    rejected.append(
+                        GeoJSONError(
+                            message: "layer \(layerName): \(error)", file: path, featureIndex: index,
+                            featureID: properties["id"]?.displayText))
                 }
             }
             var collection = FeatureCollection(features: features, crs: layerCRS)
@@ -169,4 +172,3 @@ public enum VectorFile {
         return pointers.withUnsafeBufferPointer { body($0.baseAddress) }
     }
 }
-

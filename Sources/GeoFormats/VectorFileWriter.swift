@@ -1,8 +1,9 @@
 internal import CGDAL
 import Foundation
 import Geo
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension VectorFile {
@@ -33,7 +34,8 @@ extension VectorFile {
         var layerOptions: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
         if ext == "shp" { layerOptions = CSLAddString(layerOptions, "ENCODING=UTF-8") }
         defer { CSLDestroy(layerOptions) }
-        let layer = GDALDatasetCreateLayer(dataset, (((path as NSString).lastPathComponent as NSString).deletingPathExtension), reference, wkbUnknown, layerOptions)
+        let layer = GDALDatasetCreateLayer(
+            dataset, (((path as NSString).lastPathComponent as NSString).deletingPathExtension), reference, wkbUnknown, layerOptions)
         guard let layer else { throw GeoError.invalidArgument("GDAL cannot create a layer in \(path): \(lastGDALError())") }
         // Fields from the properties of all features, in first-seen order; type from the values.
         var fields: [(name: String, type: OGRFieldType)] = []

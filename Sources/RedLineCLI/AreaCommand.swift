@@ -17,7 +17,8 @@ struct AreaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "area",
         abstract: "Report zone areas: per kind and level (summed and dissolved), per district, and overlaps between kinds.",
-        discussion: "Areas are geodesic on the CGCS2000 ellipsoid, in km², 公顷 and 亩. --data takes a data folder or a single layer file whose features carry kind and level."
+        discussion:
+            "Areas are geodesic on the CGCS2000 ellipsoid, in km², 公顷 and 亩. --data takes a data folder or a single layer file whose features carry kind and level."
     )
 
     @OptionGroup var layers: LayerSourceOptions

@@ -10,17 +10,17 @@ struct BatchCommand: ParsableCommand {
         commandName: "batch",
         abstract: "Screen many projects: FeatureCollections, newline-delimited GeoJSON, GDAL files, 界址点 files, or folders of them.",
         discussion: """
-        Each feature is one project; its category and attributes come from its properties (see --category-key and \
-        --default-category). A bad feature or file becomes an error row and the rest go on.
+            Each feature is one project; its category and attributes come from its properties (see --category-key and \
+            --default-category). A bad feature or file becomes an error row and the rest go on.
 
-        With --out DIR: results.csv (one row per project, UTF-8 with BOM for Excel/WPS), results.jsonl (each project's \
-        full report in the `screen` JSON schema, one per line), overlaps.geojson (every overlap geometry). The output is \
-        the same bytes whatever the number of threads. After Ctrl-C the files are complete and valid for what finished.
+            With --out DIR: results.csv (one row per project, UTF-8 with BOM for Excel/WPS), results.jsonl (each project's \
+            full report in the `screen` JSON schema, one per line), overlaps.geojson (every overlap geometry). The output is \
+            the same bytes whatever the number of threads. After Ctrl-C the files are complete and valid for what finished.
 
-        Exit status: 0 clear, 2 conditional, 3 restricted, 4 prohibited (the worst verdict), plus 8 when some inputs \
-        had errors (8 = errors and otherwise clear, 12 = errors and something prohibited); 1 when nothing could be \
-        screened; 130 when interrupted.
-        """
+            Exit status: 0 clear, 2 conditional, 3 restricted, 4 prohibited (the worst verdict), plus 8 when some inputs \
+            had errors (8 = errors and otherwise clear, 12 = errors and something prohibited); 1 when nothing could be \
+            screened; 130 when interrupted.
+            """
     )
 
     @Argument(help: "Input files or folders.")
@@ -81,7 +81,8 @@ struct BatchCommand: ParsableCommand {
             let defaults = ProjectOverrides(category: defaultCategory, action: action, dischargesToWater: dischargesToWater)
             let keys = PropertyKeys(id: idKey, name: nameKey, category: categoryKey)
             for file in try BatchInputs.files(inputs) {
-                items += BatchInputs.read(file, defaults: defaults, keys: keys, datum: footprintOptions.datum, crs: footprintOptions.declaredCRS, repair: footprintOptions.repair)
+                items += BatchInputs.read(
+                    file, defaults: defaults, keys: keys, datum: footprintOptions.datum, crs: footprintOptions.declaredCRS, repair: footprintOptions.repair)
             }
         } catch {
             FileHandle.standardError.write(Data("redline batch: \(error)\n".utf8))
@@ -113,9 +114,11 @@ struct BatchCommand: ParsableCommand {
                 case let .success(submitted):
                     let result = results.next() ?? .failure(.footprint(file: item.file, feature: nil, message: "internal: missing result"))
                     // The screener knows the project, not where it came from: say which file and feature.
-                    row = BatchRow(item: item, result: result.mapError { error in
-                        error.located(file: item.file, feature: Feature.label(index: item.featureIndex, id: submitted.project.id))
-                    })
+                    row = BatchRow(
+                        item: item,
+                        result: result.mapError { error in
+                            error.located(file: item.file, feature: Feature.label(index: item.featureIndex, id: submitted.project.id))
+                        })
                 case let .failure(error):
                     row = BatchRow(item: item, result: .failure(error))
                 }
@@ -125,8 +128,9 @@ struct BatchCommand: ParsableCommand {
                     if result.verdict >= .restricted, strictest.count < Self.strictestShown || result.verdict > (strictest.last?.verdict ?? .clear) {
                         strictest.append((result.verdict, result.project.id ?? result.project.name ?? "feature \(item.featureIndex ?? 0)", item.file))
                         // Stable: among equals the first screened stay.
-                        strictest = Array(strictest.enumerated().sorted { ($0.element.verdict, -$0.offset) > ($1.element.verdict, -$1.offset) }
-                            .map(\.element).prefix(Self.strictestShown))
+                        strictest = Array(
+                            strictest.enumerated().sorted { ($0.element.verdict, -$0.offset) > ($1.element.verdict, -$1.offset) }
+                                .map(\.element).prefix(Self.strictestShown))
                     }
                 case let .failure(error):
                     counts["error", default: 0] += 1
@@ -139,8 +143,10 @@ struct BatchCommand: ParsableCommand {
         }
         outputs?.finish()
 
-        print(Self.summary(counts: counts, strictest: strictest, errors: errors, done: done, total: items.count,
-                           seconds: Date().timeIntervalSince(started), out: out, interrupted: interrupted), terminator: "")
+        print(
+            Self.summary(
+                counts: counts, strictest: strictest, errors: errors, done: done, total: items.count,
+                seconds: Date().timeIntervalSince(started), out: out, interrupted: interrupted), terminator: "")
         if interrupted { throw ExitCode(130) }
         guard let worstVerdict = Verdict.strictest(Verdict.allCases.filter { counts[$0.rawValue] != nil }) else { throw ExitCode(ExitStatus.error) }
         let code = ExitStatus.code(for: worstVerdict).rawValue + (counts["error"] == nil ? 0 : 8)
@@ -156,9 +162,14 @@ struct BatchCommand: ParsableCommand {
     static let strictestShown = 10
     static let errorsShown = 20
 
-    static func summary(counts: [String: Int], strictest: [(verdict: Verdict, id: String, file: String)], errors: [String],
-                        done: Int, total: Int, seconds: Double, out: String?, interrupted: Bool) -> String {
-        var lines = ["RedLine batch: \(done) of \(total) projects in \(String(format: "%.1f", seconds)) s" + (interrupted ? " (interrupted: the output holds the projects done)" : "")]
+    static func summary(
+        counts: [String: Int], strictest: [(verdict: Verdict, id: String, file: String)], errors: [String],
+        done: Int, total: Int, seconds: Double, out: String?, interrupted: Bool
+    ) -> String {
+        var lines = [
+            "RedLine batch: \(done) of \(total) projects in \(String(format: "%.1f", seconds)) s"
+                + (interrupted ? " (interrupted: the output holds the projects done)" : "")
+        ]
         for verdict in [Verdict.prohibited, .restricted, .conditional, .clear] {
             lines.append(String(format: "  %-12@ %d", verdict.rawValue as NSString, counts[verdict.rawValue] ?? 0))
         }

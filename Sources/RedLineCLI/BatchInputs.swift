@@ -37,7 +37,8 @@ enum BatchInputs {
                 let ext = (relative as NSString).pathExtension.lowercased()
                 let path = (input as NSString).appendingPathComponent(relative)
                 if geojsonExtensions.contains(ext) || lineExtensions.contains(ext) || VectorFile.extensions.contains(ext)
-                    || (ext == boundaryPointExtension && isBoundaryPointFile(path)) {
+                    || (ext == boundaryPointExtension && isBoundaryPointFile(path))
+                {
                     inFolder.append(path)
                 }
                 // A File Geodatabase is a folder read as one input; its inner files are not inputs.
@@ -56,12 +57,17 @@ enum BatchInputs {
     }
 
     /// Reads one file into items: a whole-file problem becomes one error item, a bad feature one error item each.
-    static func read(_ file: String, defaults: ProjectOverrides, keys: PropertyKeys, datum: WebMapDatum = .wgs84, crs: CRS? = nil, repair: Bool) -> [BatchItem] {
+    static func read(_ file: String, defaults: ProjectOverrides, keys: PropertyKeys, datum: WebMapDatum = .wgs84, crs: CRS? = nil, repair: Bool) -> [BatchItem]
+    {
         let input: InputSource
         do {
             input = try InputSource(file)
         } catch {
-            return [BatchItem(file: file, featureIndex: nil, project: .failure(.footprint(file: file, feature: nil, message: "cannot read: \(error.localizedDescription)")))]
+            return [
+                BatchItem(
+                    file: file, featureIndex: nil,
+                    project: .failure(.footprint(file: file, feature: nil, message: "cannot read: \(error.localizedDescription)")))
+            ]
         }
         let digest = input.sha256()
         return items(file, bytes: input.bytes, defaults: defaults, keys: keys, datum: datum, crs: crs, repair: repair).map { item in
@@ -71,7 +77,9 @@ enum BatchInputs {
         }
     }
 
-    private static func items(_ file: String, bytes: [UInt8], defaults: ProjectOverrides, keys: PropertyKeys, datum: WebMapDatum, crs: CRS?, repair: Bool) -> [BatchItem] {
+    private static func items(_ file: String, bytes: [UInt8], defaults: ProjectOverrides, keys: PropertyKeys, datum: WebMapDatum, crs: CRS?, repair: Bool)
+        -> [BatchItem]
+    {
         let ext = (file as NSString).pathExtension.lowercased()
         if lineExtensions.contains(ext) {
             return readLines(bytes, file: file, defaults: defaults, keys: keys, datum: datum, crs: crs, repair: repair)
@@ -101,7 +109,9 @@ enum BatchInputs {
     }
 
     /// Newline-delimited GeoJSON: one Feature (or geometry) per line; the line number is the feature's place.
-    private static func readLines(_ bytes: [UInt8], file: String, defaults: ProjectOverrides, keys: PropertyKeys, datum: WebMapDatum, crs: CRS?, repair: Bool) -> [BatchItem] {
+    private static func readLines(_ bytes: [UInt8], file: String, defaults: ProjectOverrides, keys: PropertyKeys, datum: WebMapDatum, crs: CRS?, repair: Bool)
+        -> [BatchItem]
+    {
         var items: [BatchItem] = []
         var lineNumber = 0
         for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
@@ -124,8 +134,10 @@ enum BatchInputs {
                 items += Submission.read(collection, file: file, defaults: defaults, keys: keys, datum: datum, crs: crs, repair: repair).map { item(file, $0) }
             } catch {
                 let message = (error as? GeoJSONError)?.message ?? "\(error)"
-                items.append(BatchItem(file: file, featureIndex: lineNumber,
-                                       project: .failure(.footprint(file: file, feature: "line \(lineNumber)", message: message))))
+                items.append(
+                    BatchItem(
+                        file: file, featureIndex: lineNumber,
+                        project: .failure(.footprint(file: file, feature: "line \(lineNumber)", message: message))))
             }
         }
         return items

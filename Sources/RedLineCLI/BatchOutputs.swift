@@ -24,14 +24,18 @@ final class BatchOutputs {
     private var indexEntries: [BatchIndexPage.Entry] = []
     private var rowNumber = 0
 
-    static let csvHeader = ["id", "name", "category", "verdict", "zones_hit", "protected_overlap_m2", "protected_overlap_length_m",
-                            "nearest_zone_m", "approvals", "file", "feature", "error"]
+    static let csvHeader = [
+        "id", "name", "category", "verdict", "zones_hit", "protected_overlap_m2", "protected_overlap_length_m",
+        "nearest_zone_m", "approvals", "file", "feature", "error",
+    ]
 
     init(folder: String, dataset: Dataset, ruleset: Ruleset, htmlLanguage: Language? = nil) throws {
         self.folder = folder
         self.htmlLanguage = htmlLanguage
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        if htmlLanguage != nil { try FileManager.default.createDirectory(atPath: (folder as NSString).appendingPathComponent("reports"), withIntermediateDirectories: true) }
+        if htmlLanguage != nil {
+            try FileManager.default.createDirectory(atPath: (folder as NSString).appendingPathComponent("reports"), withIntermediateDirectories: true)
+        }
         func open(_ name: String) throws -> FileHandle {
             let path = (folder as NSString).appendingPathComponent(name)
             _ = FileManager.default.createFile(atPath: path, contents: nil)
@@ -53,15 +57,15 @@ final class BatchOutputs {
         handle.write(Data(text.utf8))
     }
 
-
     /// Appends one project to every file.
     func append(_ row: BatchRow) {
         let item = row.item
         rowNumber += 1
         switch row.result {
         case let .success(result):
-            let provenance = Provenance(toolVersion: RedLineVersion.current, libraries: LibraryVersions.summary,
-                                        inputFile: item.file, inputSHA256: item.inputSHA256)
+            let provenance = Provenance(
+                toolVersion: RedLineVersion.current, libraries: LibraryVersions.summary,
+                inputFile: item.file, inputSHA256: item.inputSHA256)
             let notes = (try? item.project.get().notes) ?? []
             if let language = htmlLanguage { writeReport(result, item: item, provenance: provenance, notes: notes, language: language) }
             let protectedArea = result.protectedOverlapArea.map { String(format: "%.2f", $0.squareMetres) } ?? ""
@@ -70,9 +74,13 @@ final class BatchOutputs {
             let zones = result.findings.filter { $0.relation != .nearby }.map(\.zone.id)
             var seen = Set<String>()
             let uniqueZones = zones.filter { seen.insert($0).inserted }
-            write(csv, [result.project.id ?? "", result.project.name ?? "", result.category.code, result.verdict.rawValue,
-                        uniqueZones.joined(separator: ";"), protectedArea, protectedLength, nearest,
-                        result.approvals.map(\.code).joined(separator: ";"), item.file, item.featureIndex.map(String.init) ?? "", ""]
+            write(
+                csv,
+                [
+                    result.project.id ?? "", result.project.name ?? "", result.category.code, result.verdict.rawValue,
+                    uniqueZones.joined(separator: ";"), protectedArea, protectedLength, nearest,
+                    result.approvals.map(\.code).joined(separator: ";"), item.file, item.featureIndex.map(String.init) ?? "", "",
+                ]
                 .map(CSV.field).joined(separator: ",") + "\r\n")
             var line = JSONReport.value(result, dataset: dataset, ruleset: ruleset, provenance: provenance, notes: notes).objectValue ?? JSONObject()
             line["input"] = .object(JSONObject(["file": .string(item.file), "feature": item.featureIndex.map { .number(JSONNumber($0)) } ?? .null]))
@@ -86,8 +94,12 @@ final class BatchOutputs {
                 properties["level"] = .string(finding.zone.level.code)
                 properties["relation"] = .string(finding.relation.rawValue)
                 properties["outcome"] = .string(finding.effectiveOutcome.rawValue)
-                if let area = finding.overlapArea { properties["overlap_area_m2"] = JSONNumber(Double(String(format: "%.2f", area.squareMetres)) ?? 0).map(JSONValue.number) ?? .null }
-                if let length = finding.overlapLength { properties["overlap_length_m"] = JSONNumber(Double(String(format: "%.2f", length)) ?? 0).map(JSONValue.number) ?? .null }
+                if let area = finding.overlapArea {
+                    properties["overlap_area_m2"] = JSONNumber(Double(String(format: "%.2f", area.squareMetres)) ?? 0).map(JSONValue.number) ?? .null
+                }
+                if let length = finding.overlapLength {
+                    properties["overlap_length_m"] = JSONNumber(Double(String(format: "%.2f", length)) ?? 0).map(JSONValue.number) ?? .null
+                }
                 let feature = Feature(properties: properties, geometry: geometry)
                 write(geojson, (firstOverlap ? "\n" : ",\n") + String(decoding: GeoJSON.encode(feature, options: .init(coordinateDecimals: 8)), as: UTF8.self))
                 firstOverlap = false
@@ -97,15 +109,24 @@ final class BatchOutputs {
             let submitted = try? item.project.get()
             let id = submitted?.project.id ?? item.featureID ?? ""
             if htmlLanguage != nil {
-                indexEntries.append(BatchIndexPage.Entry(id: id, name: submitted?.project.name ?? "", category: submitted?.project.category ?? "",
-                                                         verdict: nil, error: error.description, link: nil, place: nil))
+                indexEntries.append(
+                    BatchIndexPage.Entry(
+                        id: id, name: submitted?.project.name ?? "", category: submitted?.project.category ?? "",
+                        verdict: nil, error: error.description, link: nil, place: nil))
             }
-            write(csv, [id, submitted?.project.name ?? "", submitted?.project.category ?? "", "error", "", "", "", "", "",
-                        item.file, item.featureIndex.map(String.init) ?? "", error.description].map(CSV.field).joined(separator: ",") + "\r\n")
+            write(
+                csv,
+                [
+                    id, submitted?.project.name ?? "", submitted?.project.category ?? "", "error", "", "", "", "", "",
+                    item.file, item.featureIndex.map(String.init) ?? "", error.description,
+                ].map(CSV.field).joined(separator: ",") + "\r\n")
             let line = JSONObject([
                 "schema": .string(JSONReport.schema), "error": .string(error.description),
-                "input": .object(JSONObject(["file": .string(item.file), "feature": item.featureIndex.map { .number(JSONNumber($0)) } ?? .null,
-                                             "id": id.isEmpty ? .null : .string(id)])),
+                "input": .object(
+                    JSONObject([
+                        "file": .string(item.file), "feature": item.featureIndex.map { .number(JSONNumber($0)) } ?? .null,
+                        "id": id.isEmpty ? .null : .string(id),
+                    ])),
             ])
             write(jsonl, JSONValue.object(line).compact() + "\n")
         }
@@ -113,7 +134,8 @@ final class BatchOutputs {
 
     /// One project's HTML report under reports/, and its line on the index.
     private func writeReport(_ result: ScreeningResult, item: BatchItem, provenance: Provenance, notes: [LocalizedText], language: Language) {
-        let safeID = (result.project.id ?? "").unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" ? String($0) : "_" }.joined()
+        let safeID = (result.project.id ?? "").unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" ? String($0) : "_" }
+            .joined()
         let name = String(format: "reports/%06d%@.html", rowNumber, safeID.isEmpty ? "" : "-" + safeID)
         var link: String?
         do {
@@ -123,9 +145,11 @@ final class BatchOutputs {
         } catch {
             FileHandle.standardError.write(Data("redline batch: no HTML report for \(result.project.id ?? name): \(error)\n".utf8))
         }
-        indexEntries.append(BatchIndexPage.Entry(id: result.project.id ?? "", name: result.project.name ?? "", category: result.category.code,
-                                                 verdict: result.verdict, error: nil, link: link,
-                                                 place: try? result.project.footprint.pointOnSurface().pointCoordinate))
+        indexEntries.append(
+            BatchIndexPage.Entry(
+                id: result.project.id ?? "", name: result.project.name ?? "", category: result.category.code,
+                verdict: result.verdict, error: nil, link: link,
+                place: try? result.project.footprint.pointOnSurface().pointCoordinate))
     }
 
     /// Closes the GeoJSON collection and flushes everything.

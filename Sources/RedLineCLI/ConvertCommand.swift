@@ -10,13 +10,13 @@ struct ConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Convert footprint files between formats (GeoJSON, GeoPackage, Shapefile, KML, 界址点), datums (WGS 84, GCJ-02, BD-09) and CRSs.",
         discussion: """
-        Examples: `redline convert drawn-on-amap.geojson wgs84.geojson --from-datum gcj02`, \
-        `redline convert site.geojson for-amap.geojson --to-datum gcj02`, \
-        `redline convert site.geojson gk.geojson --to-crs EPSG:4527`. Properties and ids are kept; a projected output \
-        carries a legacy "crs" member. Input: anything `screen` reads (GeoJSON, 界址点 .txt, Shapefile, GeoPackage, \
-        KML/KMZ, File Geodatabase). Output by extension: .geojson, .gpkg, .shp (UTF-8 .dbf with .cpg), .kml (WGS 84), \
-        or .txt for the 界址点 format (CGCS2000 3-degree Gauss–Krüger with the zone prefix).
-        """
+            Examples: `redline convert drawn-on-amap.geojson wgs84.geojson --from-datum gcj02`, \
+            `redline convert site.geojson for-amap.geojson --to-datum gcj02`, \
+            `redline convert site.geojson gk.geojson --to-crs EPSG:4527`. Properties and ids are kept; a projected output \
+            carries a legacy "crs" member. Input: anything `screen` reads (GeoJSON, 界址点 .txt, Shapefile, GeoPackage, \
+            KML/KMZ, File Geodatabase). Output by extension: .geojson, .gpkg, .shp (UTF-8 .dbf with .cpg), .kml (WGS 84), \
+            or .txt for the 界址点 format (CGCS2000 3-degree Gauss–Krüger with the zone prefix).
+            """
     )
 
     @Argument(help: "Input file: anything `screen` reads.")
@@ -75,7 +75,9 @@ struct ConvertCommand: ParsableCommand {
             }
             if let target {
                 let projection = try CoordinateTransform(from: .cgcs2000, to: target)
-                collection.features = try collection.features.map { var f = $0; f.geometry = try f.geometry.map { try projection.transform($0) }; return f }
+                collection.features = try collection.features.map {
+                    var f = $0; f.geometry = try f.geometry.map { try projection.transform($0) }; return f
+                }
             }
             collection.crs = target
             let decimals = target == nil ? 8 : 3

@@ -9,7 +9,11 @@ struct DataOptions: ParsableArguments {
     @Option(name: .long, help: "Ruleset file (default: rules/ruleset.json of the data folder).")
     var rules: String?
 
-    @Option(name: .customLong("as-of"), help: "Take the law as of this day, YYYY-MM-DD (default: today): bases are reported in force, superseded or repealed as of then, so a decision made earlier can be reproduced.")
+    @Option(
+        name: .customLong("as-of"),
+        help:
+            "Take the law as of this day, YYYY-MM-DD (default: today): bases are reported in force, superseded or repealed as of then, so a decision made earlier can be reproduced."
+    )
     var asOf: String?
 
     func validate() throws {

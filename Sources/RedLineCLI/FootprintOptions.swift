@@ -4,7 +4,11 @@ import Screening
 
 /// How footprint coordinates are read (`--crs`, `--datum`, `--repair`): shared by screen and batch.
 struct FootprintOptions: ParsableArguments {
-    @Option(name: .long, help: "CRS of footprint coordinates when a file does not say (EPSG code or PROJ string), e.g. EPSG:4527 for CGCS2000 3-degree GK zone 39 with the zone prefix.")
+    @Option(
+        name: .long,
+        help:
+            "CRS of footprint coordinates when a file does not say (EPSG code or PROJ string), e.g. EPSG:4527 for CGCS2000 3-degree GK zone 39 with the zone prefix."
+    )
     var crs: String?
 
     @Option(name: .long, help: "The footprints were drawn on a Chinese web map: gcj02 (Amap, Tencent) or bd09 (Baidu); converted to WGS 84 before screening.")

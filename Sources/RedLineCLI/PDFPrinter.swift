@@ -19,7 +19,9 @@ enum PDFPrinter {
     /// The PDF bytes of an HTML document.
     static func print(html: String) throws -> Data {
         guard let browser = chromium() else {
-            throw CLIError.input("--format pdf needs headless Chromium, which is not installed. On Debian: apt-get install chromium (and fonts-noto-cjk for Chinese). Or write --format html and print it from a browser.")
+            throw CLIError.input(
+                "--format pdf needs headless Chromium, which is not installed. On Debian: apt-get install chromium (and fonts-noto-cjk for Chinese). Or write --format html and print it from a browser."
+            )
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -28,8 +30,10 @@ enum PDFPrinter {
         try Data(html.utf8).write(to: page)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(folder.path)/profile",
-                             "--print-to-pdf=\(pdf.path)", page.absoluteString]
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(folder.path)/profile",
+            "--print-to-pdf=\(pdf.path)", page.absoluteString,
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

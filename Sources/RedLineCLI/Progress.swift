@@ -30,7 +30,8 @@ final class Progress {
             if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
         } else {
             guard now.timeIntervalSince(lastPrint) >= 10 || done == total else { return }
-            FileHandle.standardError.write(Data(String(format: "redline batch: %d/%d projects, %.1f/s, ETA %@\n", done, total, rate, Progress.clock(remaining)).utf8))
+            FileHandle.standardError.write(
+                Data(String(format: "redline batch: %d/%d projects, %.1f/s, ETA %@\n", done, total, rate, Progress.clock(remaining)).utf8))
         }
         lastPrint = now
     }

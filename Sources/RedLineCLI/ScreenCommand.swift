@@ -23,12 +23,12 @@ struct Screen: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Screen one project footprint (GeoJSON, Shapefile, GeoPackage, KML, File Geodatabase or 界址点 file) against the zoning layers and rules.",
         discussion: """
-        The footprint is a GeoJSON Point, LineString, Polygon or Multi geometry, a Feature or a FeatureCollection with \
-        one feature (or choose one with --feature). Category and attributes come from the options or from the feature's \
-        properties (category, action, discharges_to_water, linear, crossing, national_major_project); options win.
+            The footprint is a GeoJSON Point, LineString, Polygon or Multi geometry, a Feature or a FeatureCollection with \
+            one feature (or choose one with --feature). Category and attributes come from the options or from the feature's \
+            properties (category, action, discharges_to_water, linear, crossing, national_major_project); options win.
 
-        Exit status: 0 clear, 2 conditional, 3 restricted, 4 prohibited, 1 error in the input or the data, 64 usage error.
-        """
+            Exit status: 0 clear, 2 conditional, 3 restricted, 4 prohibited, 1 error in the input or the data, 64 usage error.
+            """
     )
 
     @Argument(help: "The footprint file: GeoJSON, .shp, .gpkg, .kml/.kmz, a .gdb folder or a 界址点 .txt.")
@@ -40,7 +40,9 @@ struct Screen: ParsableCommand {
     @Option(name: .long, help: "new, rebuild, expand or operate (default: new, or the feature's \"action\").")
     var action: ProjectAction?
 
-    @Option(name: .customLong("discharges-to-water"), help: "Whether the project discharges pollutants to water: true or false. Unstated means the stricter reading is taken.")
+    @Option(
+        name: .customLong("discharges-to-water"),
+        help: "Whether the project discharges pollutants to water: true or false. Unstated means the stricter reading is taken.")
     var dischargesToWater: Bool?
 
     @Option(name: .long, help: "Treat the project as linear (true) or not (false); default: from the geometry.")
@@ -57,7 +59,8 @@ struct Screen: ParsableCommand {
 
     @OptionGroup var dataOptions: DataOptions
 
-    @Option(name: .long, help: "text, json, geojson, html (one self-contained file with a map) or pdf (the HTML printed by headless Chromium); redirect to a file.")
+    @Option(
+        name: .long, help: "text, json, geojson, html (one self-contained file with a map) or pdf (the HTML printed by headless Chromium); redirect to a file.")
     var format: ScreenFormat = .text
 
     @Option(name: .long, help: "Report language: en or zh.")
@@ -90,9 +93,11 @@ struct Screen: ParsableCommand {
             throw CLIError.input("\(file): cannot read: \(error.localizedDescription)")
         }
         let (collection, inputNotes) = try Submission.collection(atPath: file, bytes: input.bytes)
-        let overrides = ProjectOverrides(category: category, action: action, dischargesToWater: dischargesToWater, linear: linear,
-                                         crossing: crossing, nationalMajorProject: nationalMajorProject ? true : nil)
-        var candidates = Submission.read(collection, file: file, overrides: overrides, datum: footprintOptions.datum, crs: footprintOptions.declaredCRS, repair: footprintOptions.repair)
+        let overrides = ProjectOverrides(
+            category: category, action: action, dischargesToWater: dischargesToWater, linear: linear,
+            crossing: crossing, nationalMajorProject: nationalMajorProject ? true : nil)
+        var candidates = Submission.read(
+            collection, file: file, overrides: overrides, datum: footprintOptions.datum, crs: footprintOptions.declaredCRS, repair: footprintOptions.repair)
         if let feature {
             candidates = try select(feature, from: candidates)
         }
@@ -111,8 +116,9 @@ struct Screen: ParsableCommand {
         } catch let error as ScreeningError {
             throw error.located(file: file, feature: Feature.label(index: only.index, id: submitted.project.id))
         }
-        let provenance = Provenance(toolVersion: RedLineVersion.current, libraries: LibraryVersions.summary,
-                                    inputFile: file, inputSHA256: input.sha256())
+        let provenance = Provenance(
+            toolVersion: RedLineVersion.current, libraries: LibraryVersions.summary,
+            inputFile: file, inputSHA256: input.sha256())
         let output: String
         switch format {
         case .text:

@@ -9,14 +9,14 @@ struct ZonesImport: ParsableCommand {
         commandName: "import",
         abstract: "Build a data folder from official layers (GDB, SHP, GPKG, GeoJSON, KML) and 准入清单 tables.",
         discussion: """
-        Each layer is recognised by its fields (三线一单 HJZHGKDYBM/ZHGKDYFL, 三区三线 HXBM/HXLX, 自然保护地 ZRBHDLX/ZRBHDFQ, \
-        饮用水水源 功能名称, 永久基本农田 YJJBNTTBBH, 城镇开发边界 GHFQMC, or RedLine's own id/kind/level) unless --profile or \
-        --mapping says how to read it. Values that map to no kind or level are an error listing them. Layers are \
-        reprojected to CGCS2000; sources are never changed. The folder gets layers/, catalog.json with SHA-256s, \
-        rules/ruleset.json and import-log.json, and is checked as `redline zones check` checks it.
+            Each layer is recognised by its fields (三线一单 HJZHGKDYBM/ZHGKDYFL, 三区三线 HXBM/HXLX, 自然保护地 ZRBHDLX/ZRBHDFQ, \
+            饮用水水源 功能名称, 永久基本农田 YJJBNTTBBH, 城镇开发边界 GHFQMC, or RedLine's own id/kind/level) unless --profile or \
+            --mapping says how to read it. Values that map to no kind or level are an error listing them. Layers are \
+            reprojected to CGCS2000; sources are never changed. The folder gets layers/, catalog.json with SHA-256s, \
+            rules/ruleset.json and import-log.json, and is checked as `redline zones check` checks it.
 
-        Exit status: 0 when the folder passes the check (warnings allowed), 1 on errors.
-        """
+            Exit status: 0 when the folder passes the check (warnings allowed), 1 on errors.
+            """
     )
 
     @Argument(help: "Layer files or .gdb folders.")
@@ -68,8 +68,9 @@ struct ZonesImport: ParsableCommand {
 
     func run() throws {
         do {
-            var request = ZoneImportRequest(sources: sources, rulesFile: try rules ?? (DataLocator.folder(explicit: nil) as NSString).appendingPathComponent("rules/ruleset.json"),
-                                            generator: "redline \(RedLineVersion.current) zones import")
+            var request = ZoneImportRequest(
+                sources: sources, rulesFile: try rules ?? (DataLocator.folder(explicit: nil) as NSString).appendingPathComponent("rules/ruleset.json"),
+                generator: "redline \(RedLineVersion.current) zones import")
             request.profile = profile == "auto" ? nil : profile
             request.mapping = try mapping.map(ZoneMapping.parse(contentsOf:))
             request.accessLists = accessLists
@@ -97,21 +98,28 @@ enum ImportSummary {
         var lines = ["Imported into \(folder):"]
         for layer in log.layers {
             let zones = layer.zones.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
-            lines.append("  \(layer.source) [\(layer.layer)]: \(layer.features) features → \(zones.isEmpty ? "no zones" : zones) (\(layer.mapping)"
-                         + (layer.reprojection.map { "; \($0)" } ?? "") + ")")
+            lines.append(
+                "  \(layer.source) [\(layer.layer)]: \(layer.features) features → \(zones.isEmpty ? "no zones" : zones) (\(layer.mapping)"
+                    + (layer.reprojection.map { "; \($0)" } ?? "") + ")")
             if !layer.valueMappings.isEmpty { lines.append("    values: " + layer.valueMappings.joined(separator: "; ")) }
             for note in layer.notes { lines.append("    note: \(note)") }
             for invalid in layer.invalidGeometries { lines.append("    invalid geometry: \(invalid)") }
         }
         for table in log.accessLists { lines.append("  access list \(table)") }
         if !log.unmatchedCodes.isEmpty {
-            lines.append("  access-list rows matching no unit (\(log.unmatchedCodes.count)): " + log.unmatchedCodes.prefix(10).joined(separator: "; ") + (log.unmatchedCodes.count > 10 ? " …" : ""))
+            lines.append(
+                "  access-list rows matching no unit (\(log.unmatchedCodes.count)): " + log.unmatchedCodes.prefix(10).joined(separator: "; ")
+                    + (log.unmatchedCodes.count > 10 ? " …" : ""))
         }
         if !log.unitsWithoutList.isEmpty, !log.accessLists.isEmpty || log.layers.contains(where: { $0.zones[.controlUnit] != nil }) {
-            lines.append("  control units without an access list (\(log.unitsWithoutList.count)): " + log.unitsWithoutList.prefix(10).joined(separator: "; ") + (log.unitsWithoutList.count > 10 ? " …" : ""))
+            lines.append(
+                "  control units without an access list (\(log.unitsWithoutList.count)): " + log.unitsWithoutList.prefix(10).joined(separator: "; ")
+                    + (log.unitsWithoutList.count > 10 ? " …" : ""))
         }
         if !log.layers.contains(where: { $0.zones[.adminDistrict] != nil }) {
-            lines.append("  note: no admin_district layer was imported, so screening cannot tell whether a footprint lies inside the area these layers cover; import the district (county) boundaries too")
+            lines.append(
+                "  note: no admin_district layer was imported, so screening cannot tell whether a footprint lies inside the area these layers cover; import the district (county) boundaries too"
+            )
         }
         let errors = log.problems.filter { $0.severity == .error }.count
         lines.append("Check: \(errors) errors, \(log.problems.count - errors) warnings" + (log.problems.isEmpty ? "" : " (listed in import-log.json)"))

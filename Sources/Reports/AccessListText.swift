@@ -32,7 +32,8 @@ enum AccessListText {
     }
 
     static func missingList(_ language: Language) -> String {
-        language == .zh ? "数据未附本单元的生态环境准入清单：须向生态环境部门取得省、市、县三级清单并逐条对照（法典第六十七条）。"
+        language == .zh
+            ? "数据未附本单元的生态环境准入清单：须向生态环境部门取得省、市、县三级清单并逐条对照（法典第六十七条）。"
             : "The data carries no access list for this unit: obtain the provincial, city and county lists from the ecology-environment authority and check the project clause by clause (Code Art. 67)."
     }
 
@@ -54,9 +55,13 @@ enum AccessListText {
 
     /// The JSON report's `access_clauses` of a zone.
     static func json(_ zone: ZoneReference) -> JSONValue {
-        .array(zone.accessClauses.map { clause in
-            .object(JSONObject(members: [("dimension", .string(clause.dimension.rawValue)), ("dimension_zh", .string(clause.dimension.chineseName)),
-                                         ("tier", clause.tier.map(JSONValue.string) ?? .null), ("text", .string(clause.text)), ("source", .string(clause.source))]))
-        })
+        .array(
+            zone.accessClauses.map { clause in
+                .object(
+                    JSONObject(members: [
+                        ("dimension", .string(clause.dimension.rawValue)), ("dimension_zh", .string(clause.dimension.chineseName)),
+                        ("tier", clause.tier.map(JSONValue.string) ?? .null), ("text", .string(clause.text)), ("source", .string(clause.source)),
+                    ]))
+            })
     }
 }

@@ -47,7 +47,9 @@ enum Citation {
         if let since, standing.state == .notYetInForce { text += zh ? "（\(since)起施行）" : " (in force from \(since))" }
         if !standing.certain { text += zh ? "（日期不确切，须核实）" : " (dates not exact: check)" }
         if ended, let successorID = basis.supersededBy, let successor = ruleset.bases[successorID] {
-            text += zh ? "，由\(successor.instrument)\(successor.article.prefix { $0 != "（" })取代 [\(successorID)]"
+            text +=
+                zh
+                ? "，由\(successor.instrument)\(successor.article.prefix { $0 != "（" })取代 [\(successorID)]"
                 : ", replaced by \(successor.instrumentEnglish) \(successor.articleEnglish.prefix { $0 != "(" }.trimmingSuffix()) [\(successorID)]"
         }
         return text

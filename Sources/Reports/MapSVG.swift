@@ -44,8 +44,10 @@ struct MapSVG {
 
     /// The view as a lon/lat rectangle (a little larger, so clipped zones reach past the frame).
     func lonLatWindow() throws -> Envelope {
-        let corners = try [Coordinate(view.minX, view.minY), Coordinate(view.maxX, view.minY), Coordinate(view.maxX, view.maxY), Coordinate(view.minX, view.maxY)]
-            .map { try plane.inverse.transform($0) }
+        let corners = try [
+            Coordinate(view.minX, view.minY), Coordinate(view.maxX, view.minY), Coordinate(view.maxX, view.maxY), Coordinate(view.minX, view.maxY),
+        ]
+        .map { try plane.inverse.transform($0) }
         let xs = corners.map(\.x), ys = corners.map(\.y)
         let padX = ((xs.max() ?? 0) - (xs.min() ?? 0)) * 0.05, padY = ((ys.max() ?? 0) - (ys.min() ?? 0)) * 0.05
         return Envelope(minX: (xs.min() ?? 0) - padX, minY: (ys.min() ?? 0) - padY, maxX: (xs.max() ?? 0) + padX, maxY: (ys.max() ?? 0) + padY)

@@ -23,5 +23,7 @@ public struct Provenance: Sendable {
 public enum IllustrativeBanner {
     public static let text = LocalizedText(
         zh: "示意数据：本结果所用的红线和保护区边界为 RedLine 根据规划文本绘制的示意图层，并非官方划定，不构成正式审查意见。",
-        en: "ILLUSTRATIVE DATA: the red-line and protection-zone boundaries used here were drawn by RedLine from the plans' text; they are not official delineations, and this result is not an official determination.")
+        en:
+            "ILLUSTRATIVE DATA: the red-line and protection-zone boundaries used here were drawn by RedLine from the plans' text; they are not official delineations, and this result is not an official determination."
+    )
 }

@@ -4,8 +4,10 @@ import Screening
 /// then the legal bases, then provenance; on illustrative data, a banner that it is not an official determination.
 public enum TextReport {
     /// The report as text.
-    public static func render(_ result: ScreeningResult, dataset: Dataset, ruleset: Ruleset, provenance: Provenance,
-                              language: Language, notes extraNotes: [LocalizedText] = []) -> String {
+    public static func render(
+        _ result: ScreeningResult, dataset: Dataset, ruleset: Ruleset, provenance: Provenance,
+        language: Language, notes extraNotes: [LocalizedText] = []
+    ) -> String {
         let zh = language == .zh
         var out: [String] = []
         func line(_ text: String = "") { out.append(text) }
@@ -31,7 +33,9 @@ public enum TextReport {
         line(zh ? "项目" : "Project")
         line("  " + (zh ? "类别：" : "category: ") + "\(result.category.code) \(result.category.name.text(language))")
         var facts = [(zh ? "建设性质：" : "action: ") + actionName(project.attributes.action, language)]
-        facts.append((zh ? "向水体排污：" : "discharges to water: ") + (project.attributes.dischargesToWater.map { zh ? ($0 ? "是" : "否") : ($0 ? "yes" : "no") } ?? (zh ? "未说明" : "not stated")))
+        facts.append(
+            (zh ? "向水体排污：" : "discharges to water: ")
+                + (project.attributes.dischargesToWater.map { zh ? ($0 ? "是" : "否") : ($0 ? "yes" : "no") } ?? (zh ? "未说明" : "not stated")))
         if result.isLinear { facts.append((zh ? "穿越方式：" : "crossing: ") + (project.attributes.crossing ?? .surface).rawValue) }
         if project.attributes.nationalMajorProject { facts.append(zh ? "国家重大项目" : "national major project") }
         line("  " + facts.joined(separator: zh ? "；" : "; "))
@@ -63,7 +67,10 @@ public enum TextReport {
         let unitLines = AccessListText.lines(result, language)
         if !unitLines.isEmpty {
             line()
-            line(zh ? "管控单元生态环境准入清单（逐条对照；与上列矩阵结论并列，不改变结论）" : "Control-unit access lists, clause by clause (beside the matrix outcome above; they do not change the verdict)")
+            line(
+                zh
+                    ? "管控单元生态环境准入清单（逐条对照；与上列矩阵结论并列，不改变结论）"
+                    : "Control-unit access lists, clause by clause (beside the matrix outcome above; they do not change the verdict)")
             unitLines.forEach(line)
         }
         if !nearby.isEmpty {
@@ -76,7 +83,9 @@ public enum TextReport {
                     line("  - " + zoneLabel(finding.zone, language) + (zh ? "，距离 " : ", ") + Format.length(distance, language))
                     previous = finding.zone.id
                 }
-                line("    " + (zh ? "提示距离 " : "within ") + Format.length(rule.distance, language) + " (\(natureName(rule.nature, language))): " + rule.explanation.text(language))
+                line(
+                    "    " + (zh ? "提示距离 " : "within ") + Format.length(rule.distance, language) + " (\(natureName(rule.nature, language))): "
+                        + rule.explanation.text(language))
             }
         }
         if !result.kindOverlaps.isEmpty {
@@ -95,7 +104,9 @@ public enum TextReport {
             line()
             line(zh ? "5 千米内未涉及的最近管控区" : "Nearest zones not met, within 5 km")
             for entry in result.nearest {
-                line("  " + (zh ? entry.kind.chineseName : entry.kind.englishName) + ": " + zoneLabel(entry.zone, language) + (zh ? "，" : ", ") + Format.length(entry.distance, language))
+                line(
+                    "  " + (zh ? entry.kind.chineseName : entry.kind.englishName) + ": " + zoneLabel(entry.zone, language) + (zh ? "，" : ", ")
+                        + Format.length(entry.distance, language))
             }
         }
         if !result.bases.isEmpty {
@@ -122,8 +133,9 @@ public enum TextReport {
         line("  redline \(provenance.toolVersion) (\(provenance.libraries))")
         line("  " + (zh ? "规则集 " : "ruleset ") + "\(ruleset.version), " + (zh ? "法律状态评估于 " : "law assessed on ") + "\(ruleset.asOf), sha256 \(ruleset.sha256)")
         line("  " + (zh ? "筛查所依法律日期 " : "law taken as of ") + "\(result.asOf)")
-        line("  " + (zh ? "数据集 " : "dataset ") + "\(dataset.name) \(dataset.version), digest \(dataset.digest)"
-             + (dataset.hasIllustrativeData ? (zh ? "（含示意数据）" : " (includes illustrative layers)") : ""))
+        line(
+            "  " + (zh ? "数据集 " : "dataset ") + "\(dataset.name) \(dataset.version), digest \(dataset.digest)"
+                + (dataset.hasIllustrativeData ? (zh ? "（含示意数据）" : " (includes illustrative layers)") : ""))
         for layer in dataset.layers {
             line("    \(layer.file) \(layer.isIllustrative ? "illustrative" : "authoritative") sha256 \(layer.sha256)")
         }

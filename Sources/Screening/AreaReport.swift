@@ -33,8 +33,10 @@ public struct AreaReport: Sendable {
     public var matrixKinds: [ZoneKind]
     public var overlap: [[Area]]
     /// The kinds counted as "under protection" in the district shares.
-    public static let protectiveKinds: [ZoneKind] = [.ecologicalRedline, .natureReserve, .scenicArea, .forestPark, .wetlandPark,
-                                                     .geoPark, .waterSource, .permanentEcoArea]
+    public static let protectiveKinds: [ZoneKind] = [
+        .ecologicalRedline, .natureReserve, .scenicArea, .forestPark, .wetlandPark,
+        .geoPark, .waterSource, .permanentEcoArea,
+    ]
 }
 
 /// Builds zone-area reports. Unions are computed once per kind and level, in parallel, and the kind totals are
@@ -180,14 +182,18 @@ public enum AreaReporter {
         for kind in kinds {
             for key in levelKeys where key.kind == kind {
                 let indices = members[key] ?? []
-                groups.append(AreaGroup(kind: kind, level: key.level, zones: indices.count,
-                                        sumArea: Area(squareMetres: indices.reduce(0) { $0 + areas[$1] }),
-                                        unionArea: Area(squareMetres: levelUnion[key]?.area ?? 0)))
+                groups.append(
+                    AreaGroup(
+                        kind: kind, level: key.level, zones: indices.count,
+                        sumArea: Area(squareMetres: indices.reduce(0) { $0 + areas[$1] }),
+                        unionArea: Area(squareMetres: levelUnion[key]?.area ?? 0)))
             }
             let indices = zones.indices.filter { zones[$0].kind == kind }
-            groups.append(AreaGroup(kind: kind, level: "*", zones: indices.count,
-                                    sumArea: Area(squareMetres: indices.reduce(0) { $0 + areas[$1] }),
-                                    unionArea: Area(squareMetres: unionGeometry[kind]?.area ?? 0)))
+            groups.append(
+                AreaGroup(
+                    kind: kind, level: "*", zones: indices.count,
+                    sumArea: Area(squareMetres: indices.reduce(0) { $0 + areas[$1] }),
+                    unionArea: Area(squareMetres: unionGeometry[kind]?.area ?? 0)))
         }
 
         var overlap: [[Area]] = []
@@ -222,12 +228,14 @@ public enum AreaReporter {
                 }
                 let area = Area(squareMetres: whole.area)
                 let protectedArea = Area(squareMetres: try inside(whole, protective))
-                return DistrictAreas(district: ZoneReference(district), area: area, groups: rows, protectedArea: protectedArea,
-                                     protectedShare: area.squareMetres > 0 ? protectedArea.squareMetres / area.squareMetres : 0)
+                return DistrictAreas(
+                    district: ZoneReference(district), area: area, groups: rows, protectedArea: protectedArea,
+                    protectedShare: area.squareMetres > 0 ? protectedArea.squareMetres / area.squareMetres : 0)
             }
         }
-        return AreaReport(datasetName: dataset.name, datasetVersion: dataset.version, groups: groups, districts: districts,
-                          matrixKinds: overlapMatrix ? kinds : [], overlap: overlap)
+        return AreaReport(
+            datasetName: dataset.name, datasetVersion: dataset.version, groups: groups, districts: districts,
+            matrixKinds: overlapMatrix ? kinds : [], overlap: overlap)
     }
 
     /// The geodesic area of (union a) ∩ (union b): the parts of each are disjoint, so the areas of the part-by-part

@@ -58,7 +58,9 @@ public enum BoundaryPointFile {
             for key in parcel.order {
                 var ring = parcel.rings[key] ?? []
                 if let first = ring.first, ring.last != first { ring.append(first) }
-                guard ring.count >= 4 else { throw fail(parcel.line, "parcel \(parcel.number), ring \(key) has \(ring.count) points; a ring needs at least 3 distinct points") }
+                guard ring.count >= 4 else {
+                    throw fail(parcel.line, "parcel \(parcel.number), ring \(key) has \(ring.count) points; a ring needs at least 3 distinct points")
+                }
                 rings.append(ring)
             }
             // Ring 1 is the outline; a later ring inside it is a hole, one outside it another part.
@@ -84,7 +86,8 @@ public enum BoundaryPointFile {
             }
             guard current != nil else { throw fail(index + 1, "a J point before any parcel line (a parcel line ends with @)") }
             guard fieldsOnLine.count >= 4, let ring = Int(fieldsOnLine[1]), let x = Double(fieldsOnLine[2]), let y = Double(fieldsOnLine[3]),
-                  x.isFinite, y.isFinite else {
+                x.isFinite, y.isFinite
+            else {
                 throw fail(index + 1, "expected J<n>,<圈号>,<X northing>,<Y easting>, got \"\(line)\"")
             }
             // X is the northing and Y the easting (surveying convention); the CRS takes easting first.
@@ -117,10 +120,10 @@ public enum BoundaryPointFile {
         let ellipsoid: String
         let name: String
         if system.contains("80") || system.contains("西安") {
-            ellipsoid = "+a=6378140 +rf=298.257"   // IAG 1975
+            ellipsoid = "+a=6378140 +rf=298.257"  // IAG 1975
             name = "Xi'an 1980"
         } else if system.contains("54") || system.contains("北京") {
-            ellipsoid = "+ellps=krass"            // Krassovsky 1940
+            ellipsoid = "+ellps=krass"  // Krassovsky 1940
             name = "Beijing 1954"
         } else {
             throw fail("坐标系 \"\(system)\" is not understood; expected 2000国家大地坐标系, 1980西安坐标系 or 1954北京坐标系")
@@ -128,7 +131,9 @@ public enum BoundaryPointFile {
         let parameters = (fields["转换参数"] ?? "").split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         let values = parameters.compactMap(Double.init)
         guard parameters.count >= 7, values.count == parameters.count, values.contains(where: { $0 != 0 }) else {
-            throw fail("坐标系 is \(system) (\(name)): converting it to CGCS2000 needs the seven 转换参数 (ΔX,ΔY,ΔZ m; rotations arc-seconds; scale ppm), and the header has none. PROJ's default would be a guess of several metres or more, so the file is refused.")
+            throw fail(
+                "坐标系 is \(system) (\(name)): converting it to CGCS2000 needs the seven 转换参数 (ΔX,ΔY,ΔZ m; rotations arc-seconds; scale ppm), and the header has none. PROJ's default would be a guess of several metres or more, so the file is refused."
+            )
         }
         // +towgs84 with seven values is PROJ's position-vector Helmert shift.
         let towgs84 = values.prefix(7).map { "\($0)" }.joined(separator: ",")
@@ -150,10 +155,14 @@ public enum BoundaryPointFile {
         guard let first = features.first?.geometry.envelope else { throw GeoError.invalidArgument("nothing to write") }
         let zone = try GaussKruger.threeDegreeZone(forLongitude: first.center.x)
         let projection = try CoordinateTransform(from: .cgcs2000, to: GaussKruger.threeDegree(zone: zone, zonePrefixedEasting: true))
-        var out = ["[属性描述]", "格式版本号=1.01版本", "数据产生单位=RedLine", "坐标系=2000国家大地坐标系", "几度分带=3", "投影类型=高斯克吕格",
-                   "计量单位=米", "带号=\(zone)", "精度=0.001", "转换参数=,,,,,,", "[地块坐标]"]
+        var out = [
+            "[属性描述]", "格式版本号=1.01版本", "数据产生单位=RedLine", "坐标系=2000国家大地坐标系", "几度分带=3", "投影类型=高斯克吕格",
+            "计量单位=米", "带号=\(zone)", "精度=0.001", "转换参数=,,,,,,", "[地块坐标]",
+        ]
         for feature in features {
-            guard feature.geometry.kind.isPolygonal else { throw GeoError.invalidArgument("\(feature.number): the 界址点 format holds parcels (polygons), not \(feature.geometry.kind.name)") }
+            guard feature.geometry.kind.isPolygonal else {
+                throw GeoError.invalidArgument("\(feature.number): the 界址点 format holds parcels (polygons), not \(feature.geometry.kind.name)")
+            }
             let projected = try projection.transform(feature.geometry)
             let rings: [[Coordinate]]
             switch projected.shape {

@@ -22,8 +22,10 @@ public struct DataProblem: Sendable, Hashable, CustomStringConvertible {
     /// Where, in lon/lat, when the problem has a place.
     public var location: Coordinate?
 
-    public init(_ severity: Severity, _ code: String, file: String, featureIndex: Int? = nil, zoneID: String? = nil,
-                message: String, location: Coordinate? = nil) {
+    public init(
+        _ severity: Severity, _ code: String, file: String, featureIndex: Int? = nil, zoneID: String? = nil,
+        message: String, location: Coordinate? = nil
+    ) {
         self.severity = severity
         self.code = code
         self.file = file

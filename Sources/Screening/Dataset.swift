@@ -58,10 +58,11 @@ extension Dataset {
         let reading = try DatasetReader.read(folder, assumedCRS: assumedCRS)
         let errors = reading.problems.filter { $0.severity == .error }
         if !errors.isEmpty {
-            throw ScreeningError.invalidData(errors.map { problem in
-                let place = problem.location.map { " at [\(Submission.degrees($0.x)), \(Submission.degrees($0.y))]" } ?? ""
-                return .data(file: problem.file, feature: Feature.label(index: problem.featureIndex, id: problem.zoneID), message: problem.message + place)
-            })
+            throw ScreeningError.invalidData(
+                errors.map { problem in
+                    let place = problem.location.map { " at [\(Submission.degrees($0.x)), \(Submission.degrees($0.y))]" } ?? ""
+                    return .data(file: problem.file, feature: Feature.label(index: problem.featureIndex, id: problem.zoneID), message: problem.message + place)
+                })
         }
         return reading.dataset
     }

@@ -28,17 +28,21 @@ public enum DatasetCheck {
                 // A margin of 0.01° (about 1 km) absorbs generalised district edges.
                 let margin = 0.01
                 if !box.expanded(by: margin).contains(envelope) {
-                    problems.append(DataProblem(.error, "outside-region", file: zone.layerFile, featureIndex: zone.featureIndex, zoneID: zone.id,
-                        message: "the zone reaches outside the region the catalog declares (\(box)); is it in the wrong place or the wrong CRS?",
-                        location: try zone.geometry.pointOnSurface().pointCoordinate))
+                    problems.append(
+                        DataProblem(
+                            .error, "outside-region", file: zone.layerFile, featureIndex: zone.featureIndex, zoneID: zone.id,
+                            message: "the zone reaches outside the region the catalog declares (\(box)); is it in the wrong place or the wrong CRS?",
+                            location: try zone.geometry.pointOnSurface().pointCoordinate))
                     continue
                 }
             }
             if !districts.isEmpty {
                 let candidates = try districtIndex.query(intersecting: zone.geometry)
                 if try !candidates.contains(where: { try districts[$0].geometry.intersects(zone.geometry) }) {
-                    problems.append(DataProblem(.warning, "outside-districts", file: zone.layerFile, featureIndex: zone.featureIndex, zoneID: zone.id,
-                        message: "the zone meets none of the dataset's districts", location: try zone.geometry.pointOnSurface().pointCoordinate))
+                    problems.append(
+                        DataProblem(
+                            .warning, "outside-districts", file: zone.layerFile, featureIndex: zone.featureIndex, zoneID: zone.id,
+                            message: "the zone meets none of the dataset's districts", location: try zone.geometry.pointOnSurface().pointCoordinate))
                 }
             }
         }
@@ -60,10 +64,13 @@ public enum DatasetCheck {
                     let shared = try zones[i].geometry.intersection(zones[j].geometry).extracting(dimension: 2)
                     let area = try shared.geodesicArea()
                     guard area > areaTolerance else { continue }
-                    let message = "overlaps \(zones[j].id) (\(zones[j].layerFile) feature \(zones[j].featureIndex)) by \(String(format: "%.1f", area)) m²"
+                    let message =
+                        "overlaps \(zones[j].id) (\(zones[j].layerFile) feature \(zones[j].featureIndex)) by \(String(format: "%.1f", area)) m²"
                         + (mustNotOverlap ? "; \(kind.rawValue) zones must not overlap" : " (same kind and level; counted once in dissolved areas)")
-                    local.append(DataProblem(mustNotOverlap ? .error : .warning, "overlap", file: zones[i].layerFile, featureIndex: zones[i].featureIndex,
-                                             zoneID: zones[i].id, message: message, location: try shared.pointOnSurface().pointCoordinate))
+                    local.append(
+                        DataProblem(
+                            mustNotOverlap ? .error : .warning, "overlap", file: zones[i].layerFile, featureIndex: zones[i].featureIndex,
+                            zoneID: zones[i].id, message: message, location: try shared.pointOnSurface().pointCoordinate))
                 }
                 return local
             }
@@ -93,8 +100,11 @@ public enum DatasetCheck {
         let districts = dataset.zones.filter { $0.kind == .adminDistrict }
         guard !units.isEmpty else { return [] }
         guard !districts.isEmpty else {
-            return [DataProblem(.warning, "tiling-unchecked", file: units[0].layerFile,
-                                message: "no district layer: cannot check that the control units tile the region")]
+            return [
+                DataProblem(
+                    .warning, "tiling-unchecked", file: units[0].layerFile,
+                    message: "no district layer: cannot check that the control units tile the region")
+            ]
         }
         let unitUnion = try Geometry.unaryUnion(of: units.map(\.geometry))
         let found = try parallelMap(districts.count) { index -> [DataProblem] in
@@ -103,8 +113,10 @@ public enum DatasetCheck {
             return try gaps.members().compactMap { gap -> DataProblem? in
                 let area = try gap.geodesicArea()
                 guard area > areaTolerance else { return nil }
-                return DataProblem(.error, "gap", file: units[0].layerFile,
-                    message: "a gap of \(String(format: "%.1f", area)) m² in the control units inside \(district.name) (\(district.id)); every point of a district must be in exactly one unit",
+                return DataProblem(
+                    .error, "gap", file: units[0].layerFile,
+                    message:
+                        "a gap of \(String(format: "%.1f", area)) m² in the control units inside \(district.name) (\(district.id)); every point of a district must be in exactly one unit",
                     location: try gap.pointOnSurface().pointCoordinate)
             }
         }
@@ -113,8 +125,11 @@ public enum DatasetCheck {
         for piece in try outside.members() {
             let area = try piece.geodesicArea()
             guard area > areaTolerance else { continue }
-            problems.append(DataProblem(.error, "beyond-districts", file: units[0].layerFile,
-                message: "control units cover \(String(format: "%.1f", area)) m² outside every district", location: try piece.pointOnSurface().pointCoordinate))
+            problems.append(
+                DataProblem(
+                    .error, "beyond-districts", file: units[0].layerFile,
+                    message: "control units cover \(String(format: "%.1f", area)) m² outside every district",
+                    location: try piece.pointOnSurface().pointCoordinate))
         }
         return problems
     }

@@ -63,18 +63,21 @@ public enum DatasetDiffer {
             let level = after?.rawLevel ?? before?.rawLevel ?? ""
             switch (before, after) {
             case (nil, _?):
-                return ZoneChange(id: id, kind: kind, level: level, status: .added, oldArea: nil, newArea: newArea, gained: newArea ?? Area(squareMetres: 0),
-                                  lost: Area(squareMetres: 0), net: newArea?.squareMetres ?? 0)
+                return ZoneChange(
+                    id: id, kind: kind, level: level, status: .added, oldArea: nil, newArea: newArea, gained: newArea ?? Area(squareMetres: 0),
+                    lost: Area(squareMetres: 0), net: newArea?.squareMetres ?? 0)
             case let (before?, nil):
-                return ZoneChange(id: id, kind: before.kind, level: level, status: .removed, oldArea: oldArea, newArea: nil, gained: Area(squareMetres: 0),
-                                  lost: oldArea ?? Area(squareMetres: 0), net: -(oldArea?.squareMetres ?? 0))
+                return ZoneChange(
+                    id: id, kind: before.kind, level: level, status: .removed, oldArea: oldArea, newArea: nil, gained: Area(squareMetres: 0),
+                    lost: oldArea ?? Area(squareMetres: 0), net: -(oldArea?.squareMetres ?? 0))
             case let (before?, after?):
                 let same = try before.geometry.isExactlyEqual(to: after.geometry) && before.kind == after.kind && before.rawLevel == after.rawLevel
                 let gained = same ? 0 : try after.geometry.difference(before.geometry).geodesicArea()
                 let lost = same ? 0 : try before.geometry.difference(after.geometry).geodesicArea()
-                return ZoneChange(id: id, kind: kind, level: level, status: same ? .unchanged : .changed, oldArea: oldArea, newArea: newArea,
-                                  gained: Area(squareMetres: gained), lost: Area(squareMetres: lost),
-                                  net: (newArea?.squareMetres ?? 0) - (oldArea?.squareMetres ?? 0))
+                return ZoneChange(
+                    id: id, kind: kind, level: level, status: same ? .unchanged : .changed, oldArea: oldArea, newArea: newArea,
+                    gained: Area(squareMetres: gained), lost: Area(squareMetres: lost),
+                    net: (newArea?.squareMetres ?? 0) - (oldArea?.squareMetres ?? 0))
             case (nil, nil):
                 throw ScreeningError.data(file: "", feature: id, message: "internal: zone in neither version")
             }
@@ -94,9 +97,10 @@ public enum DatasetDiffer {
             let newArea = same ? oldArea : try AreaReporter.dissolvedArea(after.map(\.geometry))
             let gained = try outside(after.filter { !unchanged.contains($0.id) }.map(\.geometry), of: before.map(\.geometry))
             let lost = try outside(before.filter { !unchanged.contains($0.id) }.map(\.geometry), of: after.map(\.geometry))
-            return KindChange(kind: kind, oldArea: Area(squareMetres: oldArea), newArea: Area(squareMetres: newArea),
-                              gained: Area(squareMetres: try gained.geodesicArea()), lost: Area(squareMetres: try lost.geodesicArea()),
-                              net: newArea - oldArea, gainedGeometry: gained, lostGeometry: lost)
+            return KindChange(
+                kind: kind, oldArea: Area(squareMetres: oldArea), newArea: Area(squareMetres: newArea),
+                gained: Area(squareMetres: try gained.geodesicArea()), lost: Area(squareMetres: try lost.geodesicArea()),
+                net: newArea - oldArea, gainedGeometry: gained, lostGeometry: lost)
         }
         return DatasetDiff(zones: zones, kinds: kindChanges)
     }

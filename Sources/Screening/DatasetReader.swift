@@ -37,11 +37,13 @@ public enum DatasetReader {
         let (sha, (zones, collection)) = concurrently({ input.sha256() }) {
             state.readZones(bytes: input.bytes, file: name, path: path, kind: nil, illustrative: false)
         }
-        let info = LayerInfo(file: name, kind: nil, name: LocalizedText(zh: name, en: name), authority: "", date: "", source: path,
-                             licence: "", isIllustrative: zones.contains(where: \.isIllustrative), crs: collection?.crs?.definition ?? "EPSG:4326",
-                             sha256: sha, featureCount: zones.count)
-        let dataset = Dataset(folder: (path as NSString).deletingLastPathComponent, name: name, version: String(info.sha256.prefix(12)),
-                              layers: [info], zones: zones, regionBox: nil)
+        let info = LayerInfo(
+            file: name, kind: nil, name: LocalizedText(zh: name, en: name), authority: "", date: "", source: path,
+            licence: "", isIllustrative: zones.contains(where: \.isIllustrative), crs: collection?.crs?.definition ?? "EPSG:4326",
+            sha256: sha, featureCount: zones.count)
+        let dataset = Dataset(
+            folder: (path as NSString).deletingLastPathComponent, name: name, version: String(info.sha256.prefix(12)),
+            layers: [info], zones: zones, regionBox: nil)
         return DatasetReading(dataset: dataset, problems: state.problems, rawLayers: collection.map { [(info, $0)] } ?? [], catalog: nil)
     }
 
@@ -78,7 +80,9 @@ public enum DatasetReader {
                 do {
                     input = try InputSource(path)
                 } catch {
-                    state.problems.append(DataProblem(.error, "missing-layer", file: file, message: "cannot read the layer listed in catalog.json: \(error.localizedDescription)"))
+                    state.problems.append(
+                        DataProblem(.error, "missing-layer", file: file, message: "cannot read the layer listed in catalog.json: \(error.localizedDescription)")
+                    )
                     continue
                 }
                 // The checksum of a big layer takes as long as reading it: compute it on another core meanwhile.
@@ -86,13 +90,18 @@ public enum DatasetReader {
                     state.readZones(bytes: input.bytes, file: file, path: path, kind: kind, illustrative: status == "illustrative")
                 }
                 if let declared = try f.optionalString("sha256"), declared.lowercased() != sha {
-                    state.problems.append(DataProblem(.error, "checksum", file: file,
-                        message: "SHA-256 is \(sha) but catalog.json declares \(declared): the file changed after the catalog was written; check it and update the catalog"))
+                    state.problems.append(
+                        DataProblem(
+                            .error, "checksum", file: file,
+                            message:
+                                "SHA-256 is \(sha) but catalog.json declares \(declared): the file changed after the catalog was written; check it and update the catalog"
+                        ))
                 }
-                let info = LayerInfo(file: file, kind: kind, name: name, authority: try f.optionalString("authority") ?? "",
-                                     date: try f.optionalString("date") ?? "", source: try f.optionalString("source") ?? "",
-                                     licence: try f.optionalString("licence") ?? "", isIllustrative: status == "illustrative",
-                                     crs: try f.optionalString("crs") ?? "EPSG:4326", sha256: sha, featureCount: layerZones.count)
+                let info = LayerInfo(
+                    file: file, kind: kind, name: name, authority: try f.optionalString("authority") ?? "",
+                    date: try f.optionalString("date") ?? "", source: try f.optionalString("source") ?? "",
+                    licence: try f.optionalString("licence") ?? "", isIllustrative: status == "illustrative",
+                    crs: try f.optionalString("crs") ?? "EPSG:4326", sha256: sha, featureCount: layerZones.count)
                 layers.append(info)
                 if let collection { raw.append((info, collection)) }
             }
@@ -100,8 +109,9 @@ public enum DatasetReader {
             if let box = catalog.object["region"]?.objectValue?["bbox"]?.arrayValue?.compactMap(\.doubleValue), box.count == 4 {
                 region = Envelope(minX: box[0], minY: box[1], maxX: box[2], maxY: box[3])
             }
-            let dataset = Dataset(folder: folder, name: try catalog.string("dataset"), version: try catalog.string("version"),
-                                  layers: layers, zones: state.zones, regionBox: region)
+            let dataset = Dataset(
+                folder: folder, name: try catalog.string("dataset"), version: try catalog.string("version"),
+                layers: layers, zones: state.zones, regionBox: region)
             return DatasetReading(dataset: dataset, problems: state.problems, rawLayers: raw, catalog: catalogValue)
         } catch let ScreeningError.ruleset(file, message) {
             throw ScreeningError.data(file: file, feature: nil, message: message)
@@ -121,16 +131,23 @@ private struct ReadState {
         var collection: FeatureCollection
         do {
             // Shapefile, GeoPackage, KML and File Geodatabase layers through GDAL; GeoJSON with our own reader.
-            collection = VectorFile.extensions.contains((path as NSString).pathExtension.lowercased())
+            collection =
+                VectorFile.extensions.contains((path as NSString).pathExtension.lowercased())
                 ? try VectorFile.read(contentsOf: path) : try GeoJSON.read(bytes, file: path)
         } catch {
-            problems.append(DataProblem(.error, "unreadable", file: file, message: (error as? GeoJSONError).map { e in
-                (e.line.map { "line \($0): " } ?? "") + e.message } ?? "\(error)"))
+            problems.append(
+                DataProblem(
+                    .error, "unreadable", file: file,
+                    message: (error as? GeoJSONError).map { e in
+                        (e.line.map { "line \($0): " } ?? "") + e.message
+                    } ?? "\(error)"))
             return ([], nil)
         }
         for rejected in collection.rejected {
-            problems.append(DataProblem(.error, "malformed-feature", file: file, featureIndex: rejected.featureIndex, zoneID: rejected.featureID,
-                                        message: (rejected.line.map { "line \($0): " } ?? "") + rejected.message))
+            problems.append(
+                DataProblem(
+                    .error, "malformed-feature", file: file, featureIndex: rejected.featureIndex, zoneID: rejected.featureID,
+                    message: (rejected.line.map { "line \($0): " } ?? "") + rejected.message))
         }
         if let crs = collection.crs ?? assumedCRS, !crs.isKnownGeographic {
             // A projected layer (a Shapefile's .prj, a GeoPackage's CRS, a legacy GeoJSON crs) is brought to CGCS2000 lon/lat.
@@ -143,7 +160,8 @@ private struct ReadState {
                 }
                 collection.crs = .cgcs2000
             } catch {
-                problems.append(DataProblem(.error, "crs", file: file, message: "cannot transform the layer from \(crs.definition.prefix(60)) to CGCS2000: \(error)"))
+                problems.append(
+                    DataProblem(.error, "crs", file: file, message: "cannot transform the layer from \(crs.definition.prefix(60)) to CGCS2000: \(error)"))
                 return ([], collection)
             }
         }
@@ -166,13 +184,17 @@ private struct ReadState {
                 problems.append(DataProblem(.error, code, file: file, featureIndex: feature.index, zoneID: id, message: message, location: location))
             }
             guard let properties = feature.properties else { problem("properties", "a zone needs properties (id, name, kind, level)"); continue }
-            guard let id = properties["id"]?.stringValue ?? feature.id?.displayText, !id.isEmpty else { problem("missing-id", "a zone needs an \"id\""); continue }
+            guard let id = properties["id"]?.stringValue ?? feature.id?.displayText, !id.isEmpty else {
+                problem("missing-id", "a zone needs an \"id\""); continue
+            }
             if let first = seenIDs[id] { problem("duplicate-id", "id \"\(id)\" is used twice (first in \(first))", id: id); continue }
             seenIDs[id] = "\(file) feature \(feature.index)"
             let zoneKind: ZoneKind
             if let text = properties["kind"]?.stringValue {
                 do { zoneKind = try ZoneKind(parsing: text) } catch { problem("unknown-kind", "\(error)", id: id); continue }
-                if let layerKind, zoneKind != layerKind { problem("kind-mismatch", "kind \(text) in a layer the catalog lists as \(layerKind.rawValue)", id: id); continue }
+                if let layerKind, zoneKind != layerKind {
+                    problem("kind-mismatch", "kind \(text) in a layer the catalog lists as \(layerKind.rawValue)", id: id); continue
+                }
             } else if let layerKind {
                 zoneKind = layerKind
             } else {
@@ -189,7 +211,9 @@ private struct ReadState {
                     level = only
                     rawLevel = only.code
                 } else {
-                    problem("unknown-level", "a \(zoneKind.rawValue) zone needs a \"level\"; known levels: \(zoneKind.levels.map(\.code).joined(separator: ", "))", id: id)
+                    problem(
+                        "unknown-level", "a \(zoneKind.rawValue) zone needs a \"level\"; known levels: \(zoneKind.levels.map(\.code).joined(separator: ", "))",
+                        id: id)
                     continue
                 }
             } catch {
@@ -197,7 +221,9 @@ private struct ReadState {
                 continue
             }
             guard let geometry = feature.geometry, !geometry.isEmpty else { problem("empty-geometry", "the zone has no geometry", id: id); continue }
-            guard geometry.kind.isPolygonal else { problem("not-polygonal", "a zone must be a Polygon or MultiPolygon, not a \(geometry.kind.name)", id: id); continue }
+            guard geometry.kind.isPolygonal else {
+                problem("not-polygonal", "a zone must be a Polygon or MultiPolygon, not a \(geometry.kind.name)", id: id); continue
+            }
             guard let envelope = geometry.envelope, Coordinate(envelope.minX, envelope.minY).isLonLat, Coordinate(envelope.maxX, envelope.maxY).isLonLat else {
                 problem("crs", "coordinates are not longitude/latitude degrees (projected metres?); zone layers must be EPSG:4490/4326", id: id)
                 continue
@@ -207,39 +233,52 @@ private struct ReadState {
                 continue
             }
             if case let .success(report)? = validity[position], !report.isValid {
-                problem("invalid-geometry", "invalid geometry: \(report.reason ?? "invalid"); repair it (redline zones check --fix writes a repaired copy)", id: id, at: report.location)
+                problem(
+                    "invalid-geometry", "invalid geometry: \(report.reason ?? "invalid"); repair it (redline zones check --fix writes a repaired copy)", id: id,
+                    at: report.location)
                 continue
             }
             var accessList: [AccessListEntry] = []
             for (entryIndex, value) in (properties["access_list"]?.arrayValue ?? []).enumerated() {
                 guard let entry = value.objectValue, let category = entry["category"]?.stringValue,
-                      let outcomeText = entry["outcome"]?.stringValue, let outcome = Outcome(rawValue: outcomeText) else {
-                    problem("access-list", "access_list[\(entryIndex)] needs \"category\" and an \"outcome\" of \(Outcome.allCases.map(\.rawValue).joined(separator: ", "))", id: id)
+                    let outcomeText = entry["outcome"]?.stringValue, let outcome = Outcome(rawValue: outcomeText)
+                else {
+                    problem(
+                        "access-list",
+                        "access_list[\(entryIndex)] needs \"category\" and an \"outcome\" of \(Outcome.allCases.map(\.rawValue).joined(separator: ", "))",
+                        id: id)
                     continue
                 }
                 let explanation = entry["explanation"]?.objectValue
-                accessList.append(AccessListEntry(
-                    category: category, outcome: outcome,
-                    approvals: entry["approvals"]?.arrayValue?.compactMap(\.stringValue) ?? [],
-                    explanation: LocalizedText(zh: explanation?["zh"]?.stringValue ?? "", en: explanation?["en"]?.stringValue ?? ""),
-                    basis: entry["basis"]?.stringValue))
+                accessList.append(
+                    AccessListEntry(
+                        category: category, outcome: outcome,
+                        approvals: entry["approvals"]?.arrayValue?.compactMap(\.stringValue) ?? [],
+                        explanation: LocalizedText(zh: explanation?["zh"]?.stringValue ?? "", en: explanation?["en"]?.stringValue ?? ""),
+                        basis: entry["basis"]?.stringValue))
             }
             var clauses: [AccessClause] = []
             for (clauseIndex, value) in (properties["access_clauses"]?.arrayValue ?? []).enumerated() {
                 guard let entry = value.objectValue, let dimensionText = entry["dimension"]?.stringValue,
-                      let dimension = AccessDimension(parsing: dimensionText), let text = entry["text"]?.stringValue, !text.isEmpty else {
-                    problem("access-list", "access_clauses[\(clauseIndex)] needs a \"dimension\" (\(AccessDimension.allCases.map(\.rawValue).joined(separator: ", "))) and a \"text\"", id: id)
+                    let dimension = AccessDimension(parsing: dimensionText), let text = entry["text"]?.stringValue, !text.isEmpty
+                else {
+                    problem(
+                        "access-list",
+                        "access_clauses[\(clauseIndex)] needs a \"dimension\" (\(AccessDimension.allCases.map(\.rawValue).joined(separator: ", "))) and a \"text\"",
+                        id: id)
                     continue
                 }
                 clauses.append(AccessClause(dimension: dimension, tier: entry["tier"]?.stringValue, text: text, source: entry["source"]?.stringValue ?? file))
             }
-            zones.append(Zone(id: id, name: properties["name"]?.stringValue ?? id, englishName: properties["name_en"]?.stringValue,
-                              kind: zoneKind, level: level, rawLevel: rawLevel, rank: properties["rank"]?.stringValue,
-                              authority: properties["authority"]?.stringValue,
-                              isIllustrative: illustrative || properties["illustrative"]?.boolValue == true,
-                              derivedFrom: properties["derived_from"]?.stringValue, accessList: accessList,
-                              unitCategory: properties["unit_category"]?.stringValue, accessClauses: clauses,
-                              geometry: geometry, layerFile: file, featureIndex: feature.index))
+            zones.append(
+                Zone(
+                    id: id, name: properties["name"]?.stringValue ?? id, englishName: properties["name_en"]?.stringValue,
+                    kind: zoneKind, level: level, rawLevel: rawLevel, rank: properties["rank"]?.stringValue,
+                    authority: properties["authority"]?.stringValue,
+                    isIllustrative: illustrative || properties["illustrative"]?.boolValue == true,
+                    derivedFrom: properties["derived_from"]?.stringValue, accessList: accessList,
+                    unitCategory: properties["unit_category"]?.stringValue, accessClauses: clauses,
+                    geometry: geometry, layerFile: file, featureIndex: feature.index))
         }
         self.zones += zones
         return (zones, collection)

@@ -109,8 +109,14 @@ public enum DatasetRepair {
             try Data(bytes).write(to: target)
             newChecksums[info.file] = sha256Hex(bytes)
         }
-        for problem in problems where ["gap", "beyond-districts", "unknown-kind", "unknown-level", "outside-region", "malformed-feature", "unreadable", "missing-layer", "crs"].contains(problem.code) {
-            log.append(Change(file: problem.file, featureIndex: problem.featureIndex, zoneID: problem.zoneID, action: "not repaired, for the data owner: \(problem.message)"))
+        for problem in problems
+        where ["gap", "beyond-districts", "unknown-kind", "unknown-level", "outside-region", "malformed-feature", "unreadable", "missing-layer", "crs"]
+            .contains(problem.code)
+        {
+            log.append(
+                Change(
+                    file: problem.file, featureIndex: problem.featureIndex, zoneID: problem.zoneID,
+                    action: "not repaired, for the data owner: \(problem.message)"))
         }
         // The catalog, with the checksums of the rewritten layers.
         if var catalog = reading.catalog?.objectValue, var layers = catalog["layers"]?.arrayValue {

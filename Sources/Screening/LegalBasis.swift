@@ -61,12 +61,14 @@ public struct LegalBasis: Sendable, Hashable {
 
     /// A basis a zone's own access list names that the ruleset does not define.
     static func unlisted(_ id: String, assessedOn: CalendarDay) -> LegalBasis {
-        LegalBasis(id: id, instrument: id, instrumentEnglish: id, issuer: "", issuerEnglish: "", number: nil, article: "", articleEnglish: "",
-                   edition: "", issued: nil, inForceFrom: nil, endedOn: nil, status: .inForce, supersededBy: nil, publisher: "",
-                   publisherEnglish: "", url: nil, verification: .unverified,
-                   note: LocalizedText(zh: "该依据由管控单元准入清单给出，规则集未收录，未核实。",
-                                       en: "Named by a zone's access list and not defined in the ruleset; unverified."),
-                   missing: [:], assessedOn: assessedOn)
+        LegalBasis(
+            id: id, instrument: id, instrumentEnglish: id, issuer: "", issuerEnglish: "", number: nil, article: "", articleEnglish: "",
+            edition: "", issued: nil, inForceFrom: nil, endedOn: nil, status: .inForce, supersededBy: nil, publisher: "",
+            publisherEnglish: "", url: nil, verification: .unverified,
+            note: LocalizedText(
+                zh: "该依据由管控单元准入清单给出，规则集未收录，未核实。",
+                en: "Named by a zone's access list and not defined in the ruleset; unverified."),
+            missing: [:], assessedOn: assessedOn)
     }
 
     /// The basis's standing on `day`: not yet in force, in force, or superseded, repealed or expired.
@@ -80,11 +82,12 @@ public struct LegalBasis: Sendable, Hashable {
             if day < from.first { return BasisStanding(state: .notYetInForce, certain: true, since: from) }
             if day <= from.last, !from.isExact { certain = false }
         }
-        let endedState: BasisStanding.State = switch status {
-        case .inForce, .expired: .expired
-        case .superseded: .superseded
-        case .repealed: .repealed
-        }
+        let endedState: BasisStanding.State =
+            switch status {
+            case .inForce, .expired: .expired
+            case .superseded: .superseded
+            case .repealed: .repealed
+            }
         if let end = endedOn {
             if day < end.first { return BasisStanding(state: .inForce, certain: certain, since: inForceFrom) }
             return BasisStanding(state: endedState, certain: certain && (end.isExact || day > end.last), since: end)

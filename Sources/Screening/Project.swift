@@ -31,8 +31,10 @@ public struct ProjectAttributes: Sendable, Hashable {
     public var nationalMajorProject: Bool
 
     /// Attributes with defaults: new construction, discharge unknown, not a national major project.
-    public init(action: ProjectAction = .new, dischargesToWater: Bool? = nil, linear: Bool? = nil,
-                crossing: Crossing? = nil, nationalMajorProject: Bool = false) {
+    public init(
+        action: ProjectAction = .new, dischargesToWater: Bool? = nil, linear: Bool? = nil,
+        crossing: Crossing? = nil, nationalMajorProject: Bool = false
+    ) {
         self.action = action
         self.dischargesToWater = dischargesToWater
         self.linear = linear

@@ -48,8 +48,10 @@ public struct RuleCondition: Sendable, Hashable {
     public var onOrAfter: CalendarDay?
 
     /// Whether the condition holds for resolved attributes in a zone of `level`, screened as of `day`.
-    func holds(action: ProjectAction, discharges: Bool, linear isLinear: Bool, crossing: Crossing, major: Bool, level: String,
-               day: CalendarDay) -> Bool {
+    func holds(
+        action: ProjectAction, discharges: Bool, linear isLinear: Bool, crossing: Crossing, major: Bool, level: String,
+        day: CalendarDay
+    ) -> Bool {
         if let onOrAfter, day < onOrAfter { return false }
         if let actions, !actions.contains(action) { return false }
         if let dischargesToWater, dischargesToWater != discharges { return false }

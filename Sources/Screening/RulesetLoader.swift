@@ -27,7 +27,8 @@ extension Ruleset {
         let root = try JSONFields(value, path: "", file: file)
         let schema = try root.string("schema")
         guard schema == "redline-ruleset/2" else {
-            let hint = schema == "redline-ruleset/1"
+            let hint =
+                schema == "redline-ruleset/1"
                 ? "; version 1 predates the citation fields (issuer, number, dates, publisher) — convert it as geodata/rules/README.md §1.1 describes"
                 : ""
             throw root.fail("schema", "expected \"redline-ruleset/2\", found \"\(schema)\"\(hint)")
@@ -56,8 +57,9 @@ extension Ruleset {
         }
         let categories = try root.array("categories").enumerated().map { index, entry in
             let f = try JSONFields(entry, path: "categories[\(index)]", file: file)
-            return ProjectCategory(code: try f.string("code"), name: LocalizedText(zh: try f.string("zh"), en: try f.string("en")),
-                                   aliases: try f.optionalStrings("aliases") ?? [])
+            return ProjectCategory(
+                code: try f.string("code"), name: LocalizedText(zh: try f.string("zh"), en: try f.string("en")),
+                aliases: try f.optionalStrings("aliases") ?? [])
         }
         let columns = try root.array("columns").enumerated().map { index, entry in
             let f = try JSONFields(entry, path: "columns[\(index)]", file: file)
@@ -110,14 +112,18 @@ extension Ruleset {
                 if outcome == .restricted, approvalCodes.isEmpty { throw c.fail("approvals", "a restricted outcome must name an approval") }
                 let clauseBases = try c.strings("bases")
                 try checkBases(clauseBases, c)
-                clauses.append(RuleClause(condition: condition, outcome: outcome, approvals: approvalCodes,
-                                          explanation: try c.text("explanation"), bases: clauseBases))
+                clauses.append(
+                    RuleClause(
+                        condition: condition, outcome: outcome, approvals: approvalCodes,
+                        explanation: try c.text("explanation"), bases: clauseBases))
             }
             cells[category, default: [:]][column] = clauses
         }
         for category in categories {
             for column in columns where cells[category.code]?[column.code] == nil {
-                throw root.fail("cells", "the matrix has no cell for \(category.code) × \(column.code); every category × column needs one (no_rule where the layer is silent)")
+                throw root.fail(
+                    "cells",
+                    "the matrix has no cell for \(category.code) × \(column.code); every category × column needs one (no_rule where the layer is silent)")
             }
         }
         let proximity = try (root.has("proximity") ? root.array("proximity") : []).enumerated().map { index, entry in
@@ -137,16 +143,19 @@ extension Ruleset {
             let f = try JSONFields(entry, path: "not_expressed[\(index)]", file: file)
             return "\(try f.string("overlay")) — \(try f.string("why"))"
         }
-        return Ruleset(version: try root.string("version"), asOf: asOf, title: try root.text("title"),
-                       bases: bases, approvals: approvals, categories: categories, columns: columns, cells: cells,
-                       proximity: proximity, notExpressed: notExpressed, sha256: "",
-                       categoryLookup: Ruleset.lookup(categories), file: file)
+        return Ruleset(
+            version: try root.string("version"), asOf: asOf, title: try root.text("title"),
+            bases: bases, approvals: approvals, categories: categories, columns: columns, cells: cells,
+            proximity: proximity, notExpressed: notExpressed, sha256: "",
+            categoryLookup: Ruleset.lookup(categories), file: file)
     }
 
     private static func parseBasis(id: String, _ f: JSONFields, assessedOn: CalendarDay) throws -> LegalBasis {
         func date(_ key: String) throws -> LegalDate? {
             guard let text = try f.optionalString(key) else { return nil }
-            guard let date = LegalDate(parsing: text) else { throw f.fail(key, "\"\(text)\" is not a date (YYYY-MM-DD, or YYYY-MM or YYYY when only that is known)") }
+            guard let date = LegalDate(parsing: text) else {
+                throw f.fail(key, "\"\(text)\" is not a date (YYYY-MM-DD, or YYYY-MM or YYYY when only that is known)")
+            }
             return date
         }
         let statusText = try f.string("status")
@@ -162,13 +171,14 @@ extension Ruleset {
             let m = try f.child("missing")
             for key in m.object.keys { missing[key] = try m.string(key) }
         }
-        return LegalBasis(id: id, instrument: try f.string("instrument"), instrumentEnglish: try f.string("instrument_en"),
-                          issuer: try f.string("issuer"), issuerEnglish: try f.string("issuer_en"), number: try f.optionalString("number"),
-                          article: try f.string("article"), articleEnglish: try f.string("article_en"), edition: try f.string("edition"),
-                          issued: try date("issued"), inForceFrom: try date("in_force_from"), endedOn: try date("ended_on"),
-                          status: status, supersededBy: try f.optionalString("superseded_by"),
-                          publisher: try f.string("publisher"), publisherEnglish: try f.string("publisher_en"), url: try f.optionalString("url"),
-                          verification: verification, note: f.has("note") ? try f.text("note") : nil, missing: missing, assessedOn: assessedOn)
+        return LegalBasis(
+            id: id, instrument: try f.string("instrument"), instrumentEnglish: try f.string("instrument_en"),
+            issuer: try f.string("issuer"), issuerEnglish: try f.string("issuer_en"), number: try f.optionalString("number"),
+            article: try f.string("article"), articleEnglish: try f.string("article_en"), edition: try f.string("edition"),
+            issued: try date("issued"), inForceFrom: try date("in_force_from"), endedOn: try date("ended_on"),
+            status: status, supersededBy: try f.optionalString("superseded_by"),
+            publisher: try f.string("publisher"), publisherEnglish: try f.string("publisher_en"), url: try f.optionalString("url"),
+            verification: verification, note: f.has("note") ? try f.text("note") : nil, missing: missing, assessedOn: assessedOn)
     }
 
     private static func parseCondition(_ f: JSONFields, column: RuleColumn) throws -> RuleCondition {
@@ -194,7 +204,8 @@ extension Ruleset {
         condition.linear = try f.bool("linear")
         condition.nationalMajorProject = try f.bool("national_major_project")
         if let levels = try f.optionalStrings("zone_levels") {
-            for level in levels where !column.covers(kind: column.kinds[0], level: level) && !column.kinds.contains(where: { $0.levels.contains { $0.code == level } }) {
+            for level in levels
+            where !column.covers(kind: column.kinds[0], level: level) && !column.kinds.contains(where: { $0.levels.contains { $0.code == level } }) {
                 throw f.fail("zone_levels", "\"\(level)\" is not a level of column \(column.code)")
             }
             condition.zoneLevels = levels

@@ -53,18 +53,26 @@ public final class Screener: Sendable {
 
         let (districts, coverage) = try districtCoverage(footprint, area: footprintArea, length: footprintLength)
         if coverage <= 0 {
-            throw ScreeningError.footprint(file: "", feature: project.id,
-                message: "the footprint lies outside every district of the dataset \(dataset.name) (\(dataset.zones.filter { $0.kind == .adminDistrict }.map(\.name).joined(separator: ", "))): nothing here can screen it. Check the coordinates, or use a data folder that covers the site (--data).")
+            throw ScreeningError.footprint(
+                file: "", feature: project.id,
+                message:
+                    "the footprint lies outside every district of the dataset \(dataset.name) (\(dataset.zones.filter { $0.kind == .adminDistrict }.map(\.name).joined(separator: ", "))): nothing here can screen it. Check the coordinates, or use a data folder that covers the site (--data)."
+            )
         }
         if districtIndices.isEmpty {
-            notes.append(LocalizedText(
-                zh: "本数据集没有行政区图层：无法判断占地是否位于各图层覆盖的范围内，范围外的部分可能漏查。",
-                en: "This dataset has no administrative-district layer: whether the footprint lies inside the area its layers cover is not checked, so parts outside it may be missed."))
+            notes.append(
+                LocalizedText(
+                    zh: "本数据集没有行政区图层：无法判断占地是否位于各图层覆盖的范围内，范围外的部分可能漏查。",
+                    en:
+                        "This dataset has no administrative-district layer: whether the footprint lies inside the area its layers cover is not checked, so parts outside it may be missed."
+                ))
         }
         if coverage < 0.999_999 {
-            notes.append(LocalizedText(
-                zh: String(format: "占地只有 %.1f%% 位于本数据集覆盖的行政区内；区外部分未经筛查。", coverage * 100),
-                en: String(format: "Only %.1f%% of the footprint lies inside the districts this dataset covers; the rest was not screened.", coverage * 100)))
+            notes.append(
+                LocalizedText(
+                    zh: String(format: "占地只有 %.1f%% 位于本数据集覆盖的行政区内；区外部分未经筛查。", coverage * 100),
+                    en: String(format: "Only %.1f%% of the footprint lies inside the districts this dataset covers; the rest was not screened.", coverage * 100)
+                ))
         }
 
         let applicableProximity = ruleset.proximity.filter { $0.categories.contains("*") || $0.categories.contains(category.code) }
@@ -76,8 +84,9 @@ public final class Screener: Sendable {
                 met.insert(zoneNumber)
                 var finding: Finding
                 if covered {
-                    finding = Finding(zone: ZoneReference(zone), relation: .inside, overlapArea: footprintArea, overlapLength: footprintLength,
-                                      overlapShare: 1, overlapGeometry: footprint)
+                    finding = Finding(
+                        zone: ZoneReference(zone), relation: .inside, overlapArea: footprintArea, overlapLength: footprintLength,
+                        overlapShare: 1, overlapGeometry: footprint)
                 } else if let length = footprintLength {
                     let (inside, parts) = try zoneIndex.pieces.lengthInside(of: laidOut, polygon: zoneNumber)
                     finding = try lineFinding(footprint, length: length, inside: inside, parts: parts, zone: zone)
@@ -99,8 +108,10 @@ public final class Screener: Sendable {
             guard let distance = reach[kind] else { continue }
             let near = try zoneIndex.boundaries.within(distance, of: probe, group: ZoneIndex.group(kind), skipping: met).sorted { $0.key < $1.key }
             for rule in applicableProximity where rule.kinds.contains(kind) {
-                for (zoneNumber, d) in near where d <= rule.distance && !met.contains(zoneNumber)
-                    && rule.applies(to: category.code, kind: kind, level: dataset.zones[zoneNumber].level.code) {
+                for (zoneNumber, d) in near
+                where d <= rule.distance && !met.contains(zoneNumber)
+                    && rule.applies(to: category.code, kind: kind, level: dataset.zones[zoneNumber].level.code)
+                {
                     findings.append(Finding(zone: ZoneReference(dataset.zones[zoneNumber]), relation: .nearby, distance: d, proximity: rule))
                 }
             }
@@ -146,12 +157,13 @@ public final class Screener: Sendable {
             let union = try Geometry.unaryUnion(of: parts)
             return footprintArea != nil ? try union.geodesicArea() : try union.geodesicLength()
         }()
-        return ScreeningResult(project: project, category: category, isLinear: isLinear, footprintArea: footprintArea,
-                               footprintLength: footprintLength, districts: districts, findings: findings,
-                               kindOverlaps: kindOverlaps, nearest: nearest, verdict: verdict, approvals: approvals,
-                               bases: bases, asOf: day, notes: notes, coverage: coverage,
-                               protectedOverlapArea: footprintArea.map { Area(squareMetres: min($0.squareMetres, protectedMeasure)) },
-                               protectedOverlapLength: footprintLength.map { min($0, protectedMeasure) })
+        return ScreeningResult(
+            project: project, category: category, isLinear: isLinear, footprintArea: footprintArea,
+            footprintLength: footprintLength, districts: districts, findings: findings,
+            kindOverlaps: kindOverlaps, nearest: nearest, verdict: verdict, approvals: approvals,
+            bases: bases, asOf: day, notes: notes, coverage: coverage,
+            protectedOverlapArea: footprintArea.map { Area(squareMetres: min($0.squareMetres, protectedMeasure)) },
+            protectedOverlapLength: footprintLength.map { min($0, protectedMeasure) })
     }
 
     /// The districts the footprint meets and the share of it they cover.

@@ -12,8 +12,10 @@ public struct ProjectOverrides: Sendable {
     public var nationalMajorProject: Bool?
 
     /// No overrides.
-    public init(category: String? = nil, action: ProjectAction? = nil, dischargesToWater: Bool? = nil, linear: Bool? = nil,
-                crossing: Crossing? = nil, nationalMajorProject: Bool? = nil) {
+    public init(
+        category: String? = nil, action: ProjectAction? = nil, dischargesToWater: Bool? = nil, linear: Bool? = nil,
+        crossing: Crossing? = nil, nationalMajorProject: Bool? = nil
+    ) {
         self.category = category
         self.action = action
         self.dischargesToWater = dischargesToWater
@@ -51,8 +53,11 @@ extension Submission {
         let ext = (path as NSString).pathExtension.lowercased()
         guard VectorFile.extensions.contains(ext) else { return try collection(fromFile: bytes, file: path) }
         let collection = try VectorFile.read(contentsOf: path)
-        let note = LocalizedText(zh: "占地由 \(ext.uppercased()) 文件经 GDAL 读入\(collection.crs.map { "（\($0.definition.count > 40 ? "WKT" : $0.definition)）" } ?? "")。",
-                                 en: "The footprint was read from a \(ext.uppercased()) file through GDAL\(collection.crs.map { " (\($0.definition.count > 40 ? "CRS from WKT" : $0.definition))" } ?? "").")
+        let note = LocalizedText(
+            zh: "占地由 \(ext.uppercased()) 文件经 GDAL 读入\(collection.crs.map { "（\($0.definition.count > 40 ? "WKT" : $0.definition)）" } ?? "")。",
+            en:
+                "The footprint was read from a \(ext.uppercased()) file through GDAL\(collection.crs.map { " (\($0.definition.count > 40 ? "CRS from WKT" : $0.definition))" } ?? "")."
+        )
         return (collection, [note])
     }
 
@@ -73,11 +78,15 @@ extension Submission {
         guard isBoundaryPointFile(bytes) else { return (try GeoJSON.read(bytes, file: file), []) }
         let (header, parcels) = try BoundaryPointFile.read(bytes, file: file)
         let features = parcels.enumerated().map { index, parcel in
-            Feature(properties: JSONObject(members: [("id", .string(parcel.number)), ("name", .string(parcel.name)), ("use", .string(parcel.use))]),
-                    geometry: parcel.geometry, index: index)
+            Feature(
+                properties: JSONObject(members: [("id", .string(parcel.number)), ("name", .string(parcel.name)), ("use", .string(parcel.use))]),
+                geometry: parcel.geometry, index: index)
         }
-        let note = LocalizedText(zh: "占地由界址点坐标文件读入（\(header.crs)，X 为北坐标、Y 为带带号的东坐标），已换算为 CGCS2000 经纬度。",
-                                 en: "The footprint was read from a 界址点 boundary-point file (\(header.crs); X northing, Y easting with zone prefix) and converted to CGCS2000 lon/lat.")
+        let note = LocalizedText(
+            zh: "占地由界址点坐标文件读入（\(header.crs)，X 为北坐标、Y 为带带号的东坐标），已换算为 CGCS2000 经纬度。",
+            en:
+                "The footprint was read from a 界址点 boundary-point file (\(header.crs); X northing, Y easting with zone prefix) and converted to CGCS2000 lon/lat."
+        )
         // Already CGCS2000 lon/lat: a --crs given for it then conflicts instead of transforming twice.
         return (FeatureCollection(features: features, crs: .cgcs2000), [note])
     }
@@ -102,23 +111,35 @@ public struct SubmittedFeature: Sendable {
 public enum Submission {
     /// Every feature of a collection as a project or the reason it cannot be screened, in feature order, each with the
     /// feature's index and id (so that an error row can still be matched to the submitter's inventory).
-    public static func read(_ collection: FeatureCollection, file: String, overrides: ProjectOverrides = .init(),
-                            defaults: ProjectOverrides = .init(), keys: PropertyKeys = .init(),
-                            datum: WebMapDatum = .wgs84, crs declared: CRS? = nil, repair: Bool = false) -> [SubmittedFeature] {
+    public static func read(
+        _ collection: FeatureCollection, file: String, overrides: ProjectOverrides = .init(),
+        defaults: ProjectOverrides = .init(), keys: PropertyKeys = .init(),
+        datum: WebMapDatum = .wgs84, crs declared: CRS? = nil, repair: Bool = false
+    ) -> [SubmittedFeature] {
         var results: [SubmittedFeature] = collection.rejected.map { rejected in
-            SubmittedFeature(index: rejected.featureIndex, id: rejected.featureID, result: .failure(.footprint(
-                file: file, feature: Feature.label(index: rejected.featureIndex, id: rejected.featureID),
-                message: rejected.line.map { "line \($0): " + rejected.message } ?? rejected.message)))
+            SubmittedFeature(
+                index: rejected.featureIndex, id: rejected.featureID,
+                result: .failure(
+                    .footprint(
+                        file: file, feature: Feature.label(index: rejected.featureIndex, id: rejected.featureID),
+                        message: rejected.line.map { "line \($0): " + rejected.message } ?? rejected.message)))
         }
         if let declared, let inFile = collection.crs, inFile != declared {
-            return [SubmittedFeature(index: nil, id: nil, result: .failure(.footprint(
-                file: file, feature: nil, message: "the file declares \(inFile) but --crs says \(declared); remove one")))]
+            return [
+                SubmittedFeature(
+                    index: nil, id: nil,
+                    result: .failure(
+                        .footprint(
+                            file: file, feature: nil, message: "the file declares \(inFile) but --crs says \(declared); remove one")))
+            ]
         }
         let features = collection.features, crs = declared ?? collection.crs
         let one: @Sendable (Int) -> SubmittedFeature = { index in
             let feature = features[index]
-            let result = Result { try project(from: feature, crs: crs, file: file, overrides: overrides, defaults: defaults, keys: keys, datum: datum, repair: repair) }
-                .mapError { $0 as? ScreeningError ?? .footprint(file: file, feature: Feature.label(index: feature.index, id: feature.displayID), message: "\($0)") }
+            let result = Result {
+                try project(from: feature, crs: crs, file: file, overrides: overrides, defaults: defaults, keys: keys, datum: datum, repair: repair)
+            }
+            .mapError { $0 as? ScreeningError ?? .footprint(file: file, feature: Feature.label(index: feature.index, id: feature.displayID), message: "\($0)") }
             return SubmittedFeature(index: feature.index, id: feature.displayID, result: result)
         }
         // Building and checking geometries is independent per feature: use every core. `one` cannot throw, so
@@ -130,9 +151,11 @@ public enum Submission {
 
     /// One feature as a project, with every check of its footprint.
     /// `overrides` win over the feature's properties; `defaults` fill what the properties leave out.
-    public static func project(from feature: Feature, crs: CRS?, file: String, overrides: ProjectOverrides,
-                               defaults: ProjectOverrides = .init(), keys: PropertyKeys = .init(), datum: WebMapDatum = .wgs84,
-                               repair: Bool) throws -> SubmittedProject {
+    public static func project(
+        from feature: Feature, crs: CRS?, file: String, overrides: ProjectOverrides,
+        defaults: ProjectOverrides = .init(), keys: PropertyKeys = .init(), datum: WebMapDatum = .wgs84,
+        repair: Bool
+    ) throws -> SubmittedProject {
         let where_ = Feature.label(index: feature.index, id: feature.displayID)
         func fail(_ message: String) -> ScreeningError { .footprint(file: file, feature: where_, message: message) }
         let properties = feature.properties ?? JSONObject()
@@ -159,16 +182,19 @@ public enum Submission {
         if datum != .wgs84 {
             geometry = try datum.toWGS84(geometry)
             let name = datum == .gcj02 ? "GCJ-02 (Amap/Tencent)" : "BD-09 (Baidu)"
-            notes.append(LocalizedText(
-                zh: "占地坐标已由\(datum == .gcj02 ? "GCJ-02（高德/腾讯地图）" : "BD-09（百度地图）")坐标换算为 WGS84/CGCS2000（采用公开的换算公式，逆算迭代误差小于 1e-9°）。",
-                en: "The footprint was converted from \(name) to WGS 84/CGCS2000 (the published conversion; the iterative inverse is exact to 1e-9°)."))
+            notes.append(
+                LocalizedText(
+                    zh: "占地坐标已由\(datum == .gcj02 ? "GCJ-02（高德/腾讯地图）" : "BD-09（百度地图）")坐标换算为 WGS84/CGCS2000（采用公开的换算公式，逆算迭代误差小于 1e-9°）。",
+                    en: "The footprint was converted from \(name) to WGS 84/CGCS2000 (the published conversion; the iterative inverse is exact to 1e-9°)."))
         }
 
         let report = try geometry.validity()
         if !report.isValid {
             let place = report.location.map { " at [\(degrees($0.x)), \(degrees($0.y))]" } ?? ""
             guard repair else {
-                throw fail("invalid geometry: \(report.reason ?? "invalid")\(place). Fix the footprint, or give --repair to screen GEOS's repair of it (the repair is then stated in the report)")
+                throw fail(
+                    "invalid geometry: \(report.reason ?? "invalid")\(place). Fix the footprint, or give --repair to screen GEOS's repair of it (the repair is then stated in the report)"
+                )
             }
             // An invalid ring need not have a meaningful area: the note then leaves the sizes out.
             let before = geometry.kind.isPolygonal ? try? geometry.geodesicArea() : nil
@@ -176,15 +202,19 @@ public enum Submission {
             guard !repaired.isEmpty else { throw fail("invalid geometry: \(report.reason ?? "invalid")\(place); the repair left nothing to screen") }
             let after = repaired.kind.isPolygonal ? try? repaired.geodesicArea() : nil
             let sizes = (before != nil && after != nil) ? String(format: " (%.1f m² → %.1f m²)", before ?? 0, after ?? 0) : ""
-            notes.append(LocalizedText(
-                zh: "占地几何无效（\(report.reason ?? "")\(place)），已按 --repair 用 GEOS make-valid 修复\(sizes)；结果基于修复后的几何。",
-                en: "The footprint was invalid (\(report.reason ?? "")\(place)) and was repaired with GEOS make-valid as --repair asked\(sizes); results are for the repaired geometry."))
+            notes.append(
+                LocalizedText(
+                    zh: "占地几何无效（\(report.reason ?? "")\(place)），已按 --repair 用 GEOS make-valid 修复\(sizes)；结果基于修复后的几何。",
+                    en:
+                        "The footprint was invalid (\(report.reason ?? "")\(place)) and was repaired with GEOS make-valid as --repair asked\(sizes); results are for the repaired geometry."
+                ))
             geometry = repaired
         }
 
         let category = overrides.category ?? property(properties, keys.category)?.stringValue ?? defaults.category
         guard let category, !category.isEmpty else {
-            throw fail("no project category: give --category (redline batch: --default-category) with a code such as LV, RD or IG, or a \"\(keys.category)\" property")
+            throw fail(
+                "no project category: give --category (redline batch: --default-category) with a code such as LV, RD or IG, or a \"\(keys.category)\" property")
         }
         var attributes = ProjectAttributes()
         if let action = overrides.action {
@@ -197,7 +227,8 @@ public enum Submission {
         }
         attributes.dischargesToWater = try overrides.dischargesToWater ?? flag(properties, "discharges_to_water", fail) ?? defaults.dischargesToWater
         attributes.linear = try overrides.linear ?? flag(properties, "linear", fail) ?? defaults.linear
-        attributes.nationalMajorProject = try overrides.nationalMajorProject ?? flag(properties, "national_major_project", fail)
+        attributes.nationalMajorProject =
+            try overrides.nationalMajorProject ?? flag(properties, "national_major_project", fail)
             ?? defaults.nationalMajorProject ?? false
         if let crossing = overrides.crossing {
             attributes.crossing = crossing
@@ -209,8 +240,9 @@ public enum Submission {
         }
         let id = property(properties, keys.id).flatMap { $0 == .null ? nil : $0.displayText } ?? feature.displayID
         let name = property(properties, keys.name)?.stringValue
-        return SubmittedProject(project: Project(id: id, name: name, category: category, attributes: attributes, footprint: geometry),
-                                notes: notes)
+        return SubmittedProject(
+            project: Project(id: id, name: name, category: category, attributes: attributes, footprint: geometry),
+            notes: notes)
     }
 
     /// A coordinate for messages: 7 decimals (about 1 cm), trailing zeros dropped.
@@ -250,7 +282,9 @@ public enum Submission {
             let hasPrefix = easting >= 1_000_000
             if prefixed, !hasPrefix {
                 let plain = GaussKruger.Zone(width: gk.width, number: zone, prefixed: false)?.crs.definition ?? ""
-                throw fail("\(crs) expects the zone number \(zone) before the easting (e.g. \(zone)500000), but the eastings look like \(Int(easting)); the data is probably in the same zone without prefix (\(plain))")
+                throw fail(
+                    "\(crs) expects the zone number \(zone) before the easting (e.g. \(zone)500000), but the eastings look like \(Int(easting)); the data is probably in the same zone without prefix (\(plain))"
+                )
             }
             if !prefixed, hasPrefix {
                 let found = Int(easting / 1_000_000)
@@ -271,8 +305,13 @@ public enum Submission {
         let declaredText = declared.map { "declared as \($0)" } ?? "GeoJSON, which means longitude/latitude"
         if abs(e.minX) > 1000 || abs(e.maxY) > 1000 {
             var hint = "these look like projected metres"
-            if e.minX > 1_000_000 { hint += " with a zone number before the easting (CGCS2000 3-degree Gauss–Krüger, EPSG:4513–4533?)" } else if e.minX > 100_000, e.maxX < 900_000 { hint += " (CGCS2000 3-degree Gauss–Krüger without zone prefix, EPSG:4534–4554?)" }
-            throw fail("coordinates such as [\(e.minX), \(e.minY)] are not degrees, but the file is \(declaredText): \(hint). Declare the CRS in a \"crs\" member")
+            if e.minX > 1_000_000 {
+                hint += " with a zone number before the easting (CGCS2000 3-degree Gauss–Krüger, EPSG:4513–4533?)"
+            } else if e.minX > 100_000, e.maxX < 900_000 {
+                hint += " (CGCS2000 3-degree Gauss–Krüger without zone prefix, EPSG:4534–4554?)"
+            }
+            throw fail(
+                "coordinates such as [\(e.minX), \(e.minY)] are not degrees, but the file is \(declaredText): \(hint). Declare the CRS in a \"crs\" member")
         }
         if (-90...90).contains(e.minX), (-90...90).contains(e.maxX), (-180...180).contains(e.minY), (-180...180).contains(e.maxY) {
             throw fail("latitude out of range ([\(e.minX), \(e.minY)]); latitude and longitude look swapped: GeoJSON positions are [longitude, latitude]")

@@ -29,39 +29,55 @@ public enum ZoneKind: String, Sendable, Hashable, CaseIterable, Codable, Compara
     public var levels: [ZoneLevel] {
         switch self {
         case .ecologicalRedline:
-            return [.init("water_conservation", "水源涵养", "water conservation"),
-                    .init("biodiversity", "生物多样性维护", "biodiversity maintenance"),
-                    .init("soil_conservation", "水土保持", "soil and water conservation"),
-                    .init("windbreak_sand_fixation", "防风固沙", "windbreak and sand fixation"),
-                    .init("coastal_stability", "海岸生态稳定", "coastal ecological stability"),
-                    .init("fragile", "生态脆弱区", "ecologically sensitive and fragile")]
+            return [
+                .init("water_conservation", "水源涵养", "water conservation"),
+                .init("biodiversity", "生物多样性维护", "biodiversity maintenance"),
+                .init("soil_conservation", "水土保持", "soil and water conservation"),
+                .init("windbreak_sand_fixation", "防风固沙", "windbreak and sand fixation"),
+                .init("coastal_stability", "海岸生态稳定", "coastal ecological stability"),
+                .init("fragile", "生态脆弱区", "ecologically sensitive and fragile"),
+            ]
         case .natureReserve:
-            return [.init("core", "核心区", "core zone (legacy zoning)"),
-                    .init("buffer", "缓冲区", "buffer zone (legacy zoning)"),
-                    .init("experimental", "实验区", "experimental zone (legacy zoning)"),
-                    .init("core_protection", "核心保护区", "core protection zone (2026 zoning)"),
-                    .init("general_control", "一般控制区", "general control zone (2026 zoning)")]
+            return [
+                .init("core", "核心区", "core zone (legacy zoning)"),
+                .init("buffer", "缓冲区", "buffer zone (legacy zoning)"),
+                .init("experimental", "实验区", "experimental zone (legacy zoning)"),
+                .init("core_protection", "核心保护区", "core protection zone (2026 zoning)"),
+                .init("general_control", "一般控制区", "general control zone (2026 zoning)"),
+            ]
         case .scenicArea:
-            return [.init("core_scenic", "核心景区", "core scenic area"),
-                    .init("general", "核心景区以外", "outside the core scenic area")]
+            return [
+                .init("core_scenic", "核心景区", "core scenic area"),
+                .init("general", "核心景区以外", "outside the core scenic area"),
+            ]
         case .forestPark, .wetlandPark, .geoPark:
-            return [.init("national", "国家级", "national"),
-                    .init("provincial", "省级", "provincial"),
-                    .init("municipal", "市县级", "municipal")]
+            return [
+                .init("national", "国家级", "national"),
+                .init("provincial", "省级", "provincial"),
+                .init("municipal", "市县级", "municipal"),
+            ]
         case .waterSource:
-            return [.init("1", "一级保护区", "level-1 protection zone"),
-                    .init("2", "二级保护区", "level-2 protection zone"),
-                    .init("quasi", "准保护区", "quasi-protection zone")]
+            return [
+                .init("1", "一级保护区", "level-1 protection zone"),
+                .init("2", "二级保护区", "level-2 protection zone"),
+                .init("quasi", "准保护区", "quasi-protection zone"),
+            ]
         case .livestockNoGo:
-            return [.init("prohibited", "禁养区", "no-go zone (statutory)"),
-                    .init("restricted", "限养区", "restricted zone (advisory)")]
+            return [
+                .init("prohibited", "禁养区", "no-go zone (statutory)"),
+                .init("restricted", "限养区", "restricted zone (advisory)"),
+            ]
         case .controlUnit:
-            return [.init("priority", "优先保护单元", "priority protection unit"),
-                    .init("key", "重点管控单元", "key control unit"),
-                    .init("general", "一般管控单元", "general control unit")]
+            return [
+                .init("priority", "优先保护单元", "priority protection unit"),
+                .init("key", "重点管控单元", "key control unit"),
+                .init("general", "一般管控单元", "general control unit"),
+            ]
         case .permanentEcoArea:
-            return [.init("red", "红线区", "red-line area"),
-                    .init("yellow", "黄线区", "yellow-line area")]
+            return [
+                .init("red", "红线区", "red-line area"),
+                .init("yellow", "黄线区", "yellow-line area"),
+            ]
         case .fuelBanZone:
             return [.init("ban", "禁燃区", "high-polluting-fuel ban zone")]
         case .permanentFarmland:
@@ -69,9 +85,11 @@ public enum ZoneKind: String, Sendable, Hashable, CaseIterable, Codable, Compara
         case .urbanDevelopmentBoundary:
             return [.init("boundary", "城镇开发边界内", "inside the urban development boundary")]
         case .adminDistrict:
-            return [.init("province", "省级", "province"),
-                    .init("city", "市级", "city"),
-                    .init("county", "县级", "county / district")]
+            return [
+                .init("province", "省级", "province"),
+                .init("city", "市级", "city"),
+                .init("county", "县级", "county / district"),
+            ]
         }
     }
 

@@ -109,10 +109,11 @@ struct CLITests {
                 #expect(abs(got - length) <= max(1, length * 1e-3), "\(path): \(id) overlap \(got) m, expected \(length) m")
             }
         }
-        let nearby = Dictionary(findings.filter { $0["relation"] == "nearby" }.compactMap { f -> (String, Double)? in
-            guard let id = zoneID(f), let distance = f["distance_m"]?.doubleValue else { return nil }
-            return (id, distance)
-        }, uniquingKeysWith: min)
+        let nearby = Dictionary(
+            findings.filter { $0["relation"] == "nearby" }.compactMap { f -> (String, Double)? in
+                guard let id = zoneID(f), let distance = f["distance_m"]?.doubleValue else { return nil }
+                return (id, distance)
+            }, uniquingKeysWith: min)
         for entry in (expected["nearby"]?.arrayValue ?? []).compactMap(\.objectValue) {
             let id = try #require(entry["id"]?.stringValue, "\(path): an expected nearby zone without an id")
             let got = try #require(nearby[id], "\(path) should flag \(id) nearby (with a distance_m)")
@@ -144,8 +145,15 @@ struct CLITests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let cases: [(String, String, String)] = [
             ("truncated.geojson", #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"ab"#, "line 1"),
-            ("bowtie.geojson", #"{"type":"Feature","properties":{"id":"B1","category":"IG"},"geometry":{"type":"Polygon","coordinates":[[[117.4,39.9],[117.41,39.91],[117.41,39.9],[117.4,39.91],[117.4,39.9]]]}}"#, "Self-intersection"),
-            ("metres.geojson", #"{"type":"Feature","properties":{"category":"IG"},"geometry":{"type":"Point","coordinates":[534157.6,4429605.7]}}"#, "projected metres"),
+            (
+                "bowtie.geojson",
+                #"{"type":"Feature","properties":{"id":"B1","category":"IG"},"geometry":{"type":"Polygon","coordinates":[[[117.4,39.9],[117.41,39.91],[117.41,39.9],[117.4,39.91],[117.4,39.9]]]}}"#,
+                "Self-intersection"
+            ),
+            (
+                "metres.geojson", #"{"type":"Feature","properties":{"category":"IG"},"geometry":{"type":"Point","coordinates":[534157.6,4429605.7]}}"#,
+                "projected metres"
+            ),
             ("empty.geojson", #"{"type":"Feature","properties":{"category":"IG"},"geometry":{"type":"Polygon","coordinates":[]}}"#, "empty"),
             ("nocategory.geojson", #"{"type":"Point","coordinates":[117.4,40.0]}"#, "--category"),
         ]
@@ -187,8 +195,11 @@ struct DataCommandTests {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("layers"), withIntermediateDirectories: true)
         try Data(#"{"dataset":"t","version":"1","layers":[{"file":"layers/w.geojson","kind":"water_source","status":"illustrative"}]}"#.utf8)
             .write(to: folder.appendingPathComponent("catalog.json"))
-        try Data(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"W","kind":"water_source","level":"1"},"geometry":{"type":"Polygon","coordinates":[[[117.4,39.9],[117.41,39.91],[117.41,39.9],[117.4,39.91],[117.4,39.9]]]}}]}"#.utf8)
-            .write(to: folder.appendingPathComponent("layers/w.geojson"))
+        try Data(
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"W","kind":"water_source","level":"1"},"geometry":{"type":"Polygon","coordinates":[[[117.4,39.9],[117.41,39.91],[117.41,39.9],[117.4,39.91],[117.4,39.9]]]}}]}"#
+                .utf8
+        )
+        .write(to: folder.appendingPathComponent("layers/w.geojson"))
         let broken = try redline(["zones", "check", "--data", folder.path])
         #expect(broken.status == 1)
         #expect(broken.stdout.contains("layers/w.geojson, feature 0 (id W): invalid geometry: Self-intersection"))
@@ -268,7 +279,8 @@ struct BatchTests {
         // 25 small squares near Shanghai, far outside the bundled districts, then one inside Jizhou's red line.
         var lines: [String] = (0..<25).map { i in
             let x = 121.0 + Double(i) * 0.01
-            return #"{"type":"Feature","properties":{"id":"SH\#(i)","category":"LV"},"geometry":{"type":"Polygon","coordinates":[[[\#(x),31.0],[\#(x + 0.001),31.0],[\#(x + 0.001),31.001],[\#(x),31.001],[\#(x),31.0]]]}}"#
+            return
+                #"{"type":"Feature","properties":{"id":"SH\#(i)","category":"LV"},"geometry":{"type":"Polygon","coordinates":[[[\#(x),31.0],[\#(x + 0.001),31.0],[\#(x + 0.001),31.001],[\#(x),31.001],[\#(x),31.0]]]}}"#
         }
         let example = try String(contentsOf: root.appendingPathComponent("Tests/CLITests/Fixtures/batch/more/lines.ndjson"), encoding: .utf8)
         lines.append(String(example.split(separator: "\n").first ?? ""))
@@ -276,7 +288,7 @@ struct BatchTests {
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
         let run = try redline(["batch", file.path, "--out", folder.appendingPathComponent("out").path])
         #expect(run.status & 8 == 8, "\(run.stderr)")
-        #expect(run.stdout.contains("\(file.path), feature 1 (id SH0): the footprint lies outside every district")) // NDJSON counts lines from 1
+        #expect(run.stdout.contains("\(file.path), feature 1 (id SH0): the footprint lies outside every district"))  // NDJSON counts lines from 1
         #expect(run.stdout.contains("… 5 more (see results.csv)"))
         let csv = try String(contentsOf: folder.appendingPathComponent("out/results.csv"), encoding: .utf8)
         #expect(csv.contains("feature 25 (id SH24): the footprint lies outside every district"))
@@ -287,7 +299,8 @@ struct BatchTests {
         // Many copies of the examples, so that the run is still going when the signal arrives.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-many-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let line = try String(contentsOf: root.appendingPathComponent("Tests/CLITests/Fixtures/batch/more/lines.ndjson"), encoding: .utf8)
+        let line =
+            try String(contentsOf: root.appendingPathComponent("Tests/CLITests/Fixtures/batch/more/lines.ndjson"), encoding: .utf8)
             .split(separator: "\n").first.map(String.init) ?? ""
         try Data(String(repeating: line + "\n", count: 4000).utf8).write(to: folder.appendingPathComponent("many.ndjson"))
         let out = folder.appendingPathComponent("out")
@@ -368,8 +381,10 @@ struct HTMLReportTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-html-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         // 5 m² ≈ 2.2 m square at 40°N; the road runs 30 km east–west across Jizhou.
-        let pad = #"{"type":"Feature","properties":{"category":"WS"},"geometry":{"type":"Polygon","coordinates":[[[117.40,40.00],[117.400026,40.00],[117.400026,40.00002],[117.40,40.00002],[117.40,40.00]]]}}"#
-        let road = #"{"type":"Feature","properties":{"category":"RD"},"geometry":{"type":"LineString","coordinates":[[117.25,40.02],[117.45,40.03],[117.60,40.02]]}}"#
+        let pad =
+            #"{"type":"Feature","properties":{"category":"WS"},"geometry":{"type":"Polygon","coordinates":[[[117.40,40.00],[117.400026,40.00],[117.400026,40.00002],[117.40,40.00002],[117.40,40.00]]]}}"#
+        let road =
+            #"{"type":"Feature","properties":{"category":"RD"},"geometry":{"type":"LineString","coordinates":[[117.25,40.02],[117.45,40.03],[117.60,40.02]]}}"#
         for (name, text) in [("pad.geojson", pad), ("road.geojson", road)] {
             let file = folder.appendingPathComponent(name)
             try Data(text.utf8).write(to: file)
@@ -541,7 +556,10 @@ struct GDALFormatTests {
         for line in try String(contentsOfFile: out + "/results.jsonl", encoding: .utf8).split(separator: "\n") {
             let object = try JSONValue.parse(Array(line.utf8)).objectValue
             if let file = object?["input"]?.objectValue?["file"]?.stringValue,
-               let digest = object?["provenance"]?.objectValue?["input"]?.objectValue?["sha256"]?.stringValue { digests[file] = digest }
+                let digest = object?["provenance"]?.objectValue?["input"]?.objectValue?["sha256"]?.stringValue
+            {
+                digests[file] = digest
+            }
         }
         let sum = Process()
         let pipe = Pipe()
@@ -560,8 +578,10 @@ struct GDALFormatTests {
     func zoneLayer() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-gdal-zones-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("layers"), withIntermediateDirectories: true)
-        try Self.ogr2ogr(["-f", "ESRI Shapefile", folder.appendingPathComponent("layers/water.shp").path,
-                          root.appendingPathComponent("geodata/layers/water_source.geojson").path, "-t_srs", "EPSG:4527", "-lco", "ENCODING=UTF-8"])
+        try Self.ogr2ogr([
+            "-f", "ESRI Shapefile", folder.appendingPathComponent("layers/water.shp").path,
+            root.appendingPathComponent("geodata/layers/water_source.geojson").path, "-t_srs", "EPSG:4527", "-lco", "ENCODING=UTF-8",
+        ])
         try Data(#"{"dataset":"shp","version":"1","layers":[{"file":"layers/water.shp","kind":"water_source","status":"illustrative"}]}"#.utf8)
             .write(to: folder.appendingPathComponent("catalog.json"))
         func waterArea(_ data: String) throws -> Double? {
@@ -574,8 +594,10 @@ struct GDALFormatTests {
         #expect(abs(fromShapefile - fromGeoJSON) <= fromGeoJSON * 1e-9)
         #expect(try redline(["zones", "check", "--data", folder.path]).status == 0)
         // A File Geodatabase (a folder) listed in a catalog is read too, and named by a digest over its files.
-        try Self.ogr2ogr(["-f", "OpenFileGDB", folder.appendingPathComponent("layers/water.gdb").path,
-                          root.appendingPathComponent("geodata/layers/water_source.geojson").path, "-nlt", "MULTIPOLYGON", "-dim", "XY"])
+        try Self.ogr2ogr([
+            "-f", "OpenFileGDB", folder.appendingPathComponent("layers/water.gdb").path,
+            root.appendingPathComponent("geodata/layers/water_source.geojson").path, "-nlt", "MULTIPOLYGON", "-dim", "XY",
+        ])
         try Data(#"{"dataset":"gdb","version":"1","layers":[{"file":"layers/water.gdb","kind":"water_source","status":"illustrative"}]}"#.utf8)
             .write(to: folder.appendingPathComponent("catalog.json"))
         let fromGeodatabase = try #require(try waterArea(folder.path))
@@ -590,7 +612,9 @@ struct GDALFormatTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-convert-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let expected = try WebMapTests.overlaps(redline(["screen", original, "--format", "json"]))
-        for (name, extra) in [("out.gpkg", [String]()), ("out.shp", []), ("out.kml", []), ("gk.shp", ["--to-crs", "EPSG:4527"]), ("gk.kml", ["--to-crs", "EPSG:4527"])] {
+        for (name, extra) in [
+            ("out.gpkg", [String]()), ("out.shp", []), ("out.kml", []), ("gk.shp", ["--to-crs", "EPSG:4527"]), ("gk.kml", ["--to-crs", "EPSG:4527"]),
+        ] {
             let path = folder.appendingPathComponent(name).path
             let converted = try redline(["convert", original, path] + extra)
             #expect(converted.status == 0, "\(name): \(converted.stderr)")

@@ -17,8 +17,9 @@ struct LawInForceTests {
         let run = try redline(["screen"] + arguments + ["--format", "json"])
         let report = try #require(try JSONValue.parse(Array(run.stdout.utf8)).objectValue, "\(run.stderr)")
         let findings = (report["findings"]?.arrayValue ?? []).compactMap(\.objectValue)
-        let finding = try #require(findings.first { $0["zone"]?.objectValue?["id"]?.stringValue == zone && $0["relation"] != "nearby" },
-                                   "\(arguments) should meet \(zone)")
+        let finding = try #require(
+            findings.first { $0["zone"]?.objectValue?["id"]?.stringValue == zone && $0["relation"] != "nearby" },
+            "\(arguments) should meet \(zone)")
         var bases: [String: JSONObject] = [:]
         for basis in (report["bases"]?.arrayValue ?? []).compactMap(\.objectValue) {
             if let id = basis["id"]?.stringValue { bases[id] = basis }
@@ -28,8 +29,10 @@ struct LawInForceTests {
 
     static func rule(_ finding: JSONObject) -> (outcome: String?, approvals: [String], bases: [String]) {
         let rule = finding["rule"]?.objectValue
-        return (rule?["outcome"]?.stringValue, (rule?["approvals"]?.arrayValue ?? []).compactMap(\.stringValue),
-                (rule?["bases"]?.arrayValue ?? []).compactMap(\.stringValue))
+        return (
+            rule?["outcome"]?.stringValue, (rule?["approvals"]?.arrayValue ?? []).compactMap(\.stringValue),
+            (rule?["bases"]?.arrayValue ?? []).compactMap(\.stringValue)
+        )
     }
 
     struct Case: CustomTestStringConvertible, Sendable {
@@ -45,21 +48,28 @@ struct LawInForceTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "FB × TP new: no high-polluting fuel → R:FB (Code Art. 207)", lon: 117.40, lat: 40.04, arguments: ["--category", "TP"],
-             zone: "JZ-FB-01", outcome: "restricted", approvals: ["FB"], basis: "eec-2026-art207"),
-        Case(name: "FB × IH expand → R:FB", lon: 117.40, lat: 40.04, arguments: ["--category", "IH", "--action", "expand"],
-             zone: "JZ-FB-01", outcome: "restricted", approvals: ["FB"], basis: "eec-2026-art207"),
-        Case(name: "D2 × RE with zero discharge → R:DW2 (Code Art. 320)", lon: 117.45006, lat: 40.00721,
-             arguments: ["--category", "RE", "--discharges-to-water", "false"], zone: "JZ-DW-YQ-2", outcome: "restricted", approvals: ["DW2"],
-             basis: "eec-2026-art320"),
-        Case(name: "D2 × TR discharging → P", lon: 117.45006, lat: 40.00721, arguments: ["--category", "TR", "--discharges-to-water", "true"],
-             zone: "JZ-DW-YQ-2", outcome: "prohibited", approvals: [], basis: "eec-2026-art320"),
-        Case(name: "PK × LV → P (nature parks as general control zones, Code Art. 861)", lon: 117.5269, lat: 40.12972,
-             arguments: ["--category", "LV"], zone: "JZ-FP-JLS", outcome: "prohibited", approvals: [], basis: "eec-2026-art861"),
-        Case(name: "NRe × FO → R:NR (planting and tending only)", lon: 117.51478, lat: 40.19406, arguments: ["--category", "FO"],
-             zone: "JZ-NR-BXS-E", outcome: "restricted", approvals: ["NR"], basis: "nrr-2026-general-control"),
-        Case(name: "SR by its alias scientific_research, in the red line", lon: 117.51478, lat: 40.19406,
-             arguments: ["--category", "scientific_research"], zone: "JZ-RL-02", outcome: "conditional", approvals: [], basis: "rl-142-item1"),
+        Case(
+            name: "FB × TP new: no high-polluting fuel → R:FB (Code Art. 207)", lon: 117.40, lat: 40.04, arguments: ["--category", "TP"],
+            zone: "JZ-FB-01", outcome: "restricted", approvals: ["FB"], basis: "eec-2026-art207"),
+        Case(
+            name: "FB × IH expand → R:FB", lon: 117.40, lat: 40.04, arguments: ["--category", "IH", "--action", "expand"],
+            zone: "JZ-FB-01", outcome: "restricted", approvals: ["FB"], basis: "eec-2026-art207"),
+        Case(
+            name: "D2 × RE with zero discharge → R:DW2 (Code Art. 320)", lon: 117.45006, lat: 40.00721,
+            arguments: ["--category", "RE", "--discharges-to-water", "false"], zone: "JZ-DW-YQ-2", outcome: "restricted", approvals: ["DW2"],
+            basis: "eec-2026-art320"),
+        Case(
+            name: "D2 × TR discharging → P", lon: 117.45006, lat: 40.00721, arguments: ["--category", "TR", "--discharges-to-water", "true"],
+            zone: "JZ-DW-YQ-2", outcome: "prohibited", approvals: [], basis: "eec-2026-art320"),
+        Case(
+            name: "PK × LV → P (nature parks as general control zones, Code Art. 861)", lon: 117.5269, lat: 40.12972,
+            arguments: ["--category", "LV"], zone: "JZ-FP-JLS", outcome: "prohibited", approvals: [], basis: "eec-2026-art861"),
+        Case(
+            name: "NRe × FO → R:NR (planting and tending only)", lon: 117.51478, lat: 40.19406, arguments: ["--category", "FO"],
+            zone: "JZ-NR-BXS-E", outcome: "restricted", approvals: ["NR"], basis: "nrr-2026-general-control"),
+        Case(
+            name: "SR by its alias scientific_research, in the red line", lon: 117.51478, lat: 40.19406,
+            arguments: ["--category", "scientific_research"], zone: "JZ-RL-02", outcome: "conditional", approvals: [], basis: "rl-142-item1"),
     ]
 
     @Test("a changed cell, screened, gives its new outcome, approval and basis", arguments: cases)

@@ -47,9 +47,11 @@ struct ZonesImportTests {
         func out(_ name: String) -> String { folder.appendingPathComponent(name).path }
         let sql = ["-dialect", "SQLite", "-sql"]
         // 三线一单 units of Tianjin as a GBK (CP936) Shapefile without .cpg, as officials often receive them.
-        try ogr2ogr(["-f", "ESRI Shapefile", out("tj_units.shp"), "\(layers)/control_unit.geojson", "-lco", "ENCODING=CP936"] + sql + [
-            "SELECT geometry, id AS HJZHGKDYBM, name AS HJZHGKDYMC, CASE level WHEN 'priority' THEN 1 WHEN 'key' THEN 2 ELSE 3 END AS ZHGKDYFL, "
-            + "'1.禁止新建与保护无关的建设项目。2.严格控制开发强度' AS KJBJYS FROM control_unit WHERE id LIKE 'ZH12%'"])
+        try ogr2ogr(
+            ["-f", "ESRI Shapefile", out("tj_units.shp"), "\(layers)/control_unit.geojson", "-lco", "ENCODING=CP936"] + sql + [
+                "SELECT geometry, id AS HJZHGKDYBM, name AS HJZHGKDYMC, CASE level WHEN 'priority' THEN 1 WHEN 'key' THEN 2 ELSE 3 END AS ZHGKDYFL, "
+                    + "'1.禁止新建与保护无关的建设项目。2.严格控制开发强度' AS KJBJYS FROM control_unit WHERE id LIKE 'ZH12%'"
+            ])
         try FileManager.default.removeItem(atPath: out("tj_units.cpg"))
         // Langfang's units keep RedLine's own schema: their access_list entries, which tighten the matrix, are arrays
         // that a GDAL round trip would flatten to text, so the subset is written as JSON.
@@ -61,67 +63,89 @@ struct ZonesImportTests {
             .write(to: folder.appendingPathComponent("lf_units.geojson"))
         // 三区三线 File Geodatabase in CGCS2000 / 3-degree Gauss–Krüger zone 40 (EPSG:4528): the red line, plus a
         // permanent-farmland parcel and an urban development boundary drawn for the test.
-        try ogr2ogr(["-f", "OpenFileGDB", out("sanqu.gdb"), "\(layers)/ecological_redline.geojson", "-t_srs", "EPSG:4528", "-nlt", "MULTIPOLYGON",
-                     "-nln", "陆域生态保护红线"] + sql + [
-            "SELECT geometry, id AS HXBM, name AS HXMC, CASE level WHEN 'water_conservation' THEN '水源涵养' WHEN 'biodiversity' THEN '生物多样性维护' "
-            + "WHEN 'soil_conservation' THEN '水土保持' WHEN 'windbreak_sand_fixation' THEN '防风固沙' ELSE level END AS HXLX FROM ecological_redline"])
+        try ogr2ogr(
+            [
+                "-f", "OpenFileGDB", out("sanqu.gdb"), "\(layers)/ecological_redline.geojson", "-t_srs", "EPSG:4528", "-nlt", "MULTIPOLYGON",
+                "-nln", "陆域生态保护红线",
+            ] + sql + [
+                "SELECT geometry, id AS HXBM, name AS HXMC, CASE level WHEN 'water_conservation' THEN '水源涵养' WHEN 'biodiversity' THEN '生物多样性维护' "
+                    + "WHEN 'soil_conservation' THEN '水土保持' WHEN 'windbreak_sand_fixation' THEN '防风固沙' ELSE level END AS HXLX FROM ecological_redline"
+            ])
         let extra = """
-        {"type":"FeatureCollection","features":[
-         {"type":"Feature","properties":{"YJJBNTTBBH":"120119-0001","GHFQMC":null},"geometry":{"type":"Polygon","coordinates":[[[117.300,39.950],[117.305,39.950],[117.305,39.955],[117.300,39.955],[117.300,39.950]]]}}]}
-        """
+            {"type":"FeatureCollection","features":[
+             {"type":"Feature","properties":{"YJJBNTTBBH":"120119-0001","GHFQMC":null},"geometry":{"type":"Polygon","coordinates":[[[117.300,39.950],[117.305,39.950],[117.305,39.955],[117.300,39.955],[117.300,39.950]]]}}]}
+            """
         try Data(extra.utf8).write(to: folder.appendingPathComponent("farmland.geojson"))
-        try ogr2ogr(["-f", "OpenFileGDB", "-update", out("sanqu.gdb"), out("farmland.geojson"), "-t_srs", "EPSG:4528", "-nlt", "MULTIPOLYGON",
-                     "-nln", "永久基本农田", "-select", "YJJBNTTBBH"])
+        try ogr2ogr([
+            "-f", "OpenFileGDB", "-update", out("sanqu.gdb"), out("farmland.geojson"), "-t_srs", "EPSG:4528", "-nlt", "MULTIPOLYGON",
+            "-nln", "永久基本农田", "-select", "YJJBNTTBBH",
+        ])
         let boundary = """
-        {"type":"FeatureCollection","features":[
-         {"type":"Feature","properties":{"BSM":"CZKFBJ-1","GHFQMC":"城镇开发边界"},"geometry":{"type":"Polygon","coordinates":[[[117.310,39.950],[117.315,39.950],[117.315,39.955],[117.310,39.955],[117.310,39.950]]]}}]}
-        """
+            {"type":"FeatureCollection","features":[
+             {"type":"Feature","properties":{"BSM":"CZKFBJ-1","GHFQMC":"城镇开发边界"},"geometry":{"type":"Polygon","coordinates":[[[117.310,39.950],[117.315,39.950],[117.315,39.955],[117.310,39.955],[117.310,39.950]]]}}]}
+            """
         try Data(boundary.utf8).write(to: folder.appendingPathComponent("boundary.geojson"))
-        try ogr2ogr(["-f", "OpenFileGDB", "-update", out("sanqu.gdb"), out("boundary.geojson"), "-t_srs", "EPSG:4528", "-nlt", "MULTIPOLYGON", "-nln", "城镇开发边界"])
+        try ogr2ogr([
+            "-f", "OpenFileGDB", "-update", out("sanqu.gdb"), out("boundary.geojson"), "-t_srs", "EPSG:4528", "-nlt", "MULTIPOLYGON", "-nln", "城镇开发边界",
+        ])
         // Drinking-water sources: 功能名称 一级/二级/准, a code shared by a source's zones.
-        try ogr2ogr(["-f", "GPKG", out("water.gpkg"), "\(layers)/water_source.geojson", "-nln", "饮用水水源保护区"] + sql + [
-            "SELECT geometry, name AS 水源地名称, CASE level WHEN '1' THEN '一级保护区' WHEN '2' THEN '二级保护区' ELSE '准保护区' END AS 功能名称, "
-            + "substr(id, 1, length(id) - 2) AS sydbm FROM water_source"])
+        try ogr2ogr(
+            ["-f", "GPKG", out("water.gpkg"), "\(layers)/water_source.geojson", "-nln", "饮用水水源保护区"] + sql + [
+                "SELECT geometry, name AS 水源地名称, CASE level WHEN '1' THEN '一级保护区' WHEN '2' THEN '二级保护区' ELSE '准保护区' END AS 功能名称, "
+                    + "substr(id, 1, length(id) - 2) AS sydbm FROM water_source"
+            ])
         // 自然保护地 by type (ZRBHDLX), functional zone (ZRBHDFQ) and rank (ZRBHDJB).
-        try ogr2ogr(["-f", "GPKG", out("protected.gpkg"), "\(layers)/nature_reserve.geojson", "-nln", "自然保护地"] + sql + [
-            "SELECT geometry, id AS BSM, name AS ZRBHDMC, '自然保护区' AS ZRBHDLX, CASE level WHEN 'core' THEN '核心区' WHEN 'buffer' THEN '缓冲区' "
-            + "WHEN 'experimental' THEN '实验区' WHEN 'core_protection' THEN '核心保护区' ELSE '一般控制区' END AS ZRBHDFQ, '国家级' AS ZRBHDJB FROM nature_reserve"])
+        try ogr2ogr(
+            ["-f", "GPKG", out("protected.gpkg"), "\(layers)/nature_reserve.geojson", "-nln", "自然保护地"] + sql + [
+                "SELECT geometry, id AS BSM, name AS ZRBHDMC, '自然保护区' AS ZRBHDLX, CASE level WHEN 'core' THEN '核心区' WHEN 'buffer' THEN '缓冲区' "
+                    + "WHEN 'experimental' THEN '实验区' WHEN 'core_protection' THEN '核心保护区' ELSE '一般控制区' END AS ZRBHDFQ, '国家级' AS ZRBHDJB FROM nature_reserve"
+            ])
         for (kind, type) in [("scenic_area", "风景名胜区"), ("forest_park", "森林公园"), ("wetland_park", "湿地公园"), ("geo_park", "地质公园")] {
-            try ogr2ogr(["-f", "GPKG", "-append", out("protected.gpkg"), "\(layers)/\(kind).geojson", "-nln", "自然保护地"] + sql + [
-                "SELECT geometry, id AS BSM, name AS ZRBHDMC, '\(type)' AS ZRBHDLX, CASE level WHEN 'core_scenic' THEN '核心景区' ELSE '' END AS ZRBHDFQ, "
-                + "CASE COALESCE(rank, level) WHEN 'provincial' THEN '省级' WHEN 'municipal' THEN '市级' ELSE '国家级' END AS ZRBHDJB FROM \(kind)"])
+            try ogr2ogr(
+                ["-f", "GPKG", "-append", out("protected.gpkg"), "\(layers)/\(kind).geojson", "-nln", "自然保护地"] + sql + [
+                    "SELECT geometry, id AS BSM, name AS ZRBHDMC, '\(type)' AS ZRBHDLX, CASE level WHEN 'core_scenic' THEN '核心景区' ELSE '' END AS ZRBHDFQ, "
+                        + "CASE COALESCE(rank, level) WHEN 'provincial' THEN '省级' WHEN 'municipal' THEN '市级' ELSE '国家级' END AS ZRBHDJB FROM \(kind)"
+                ])
         }
         // A county livestock layer in a schema of its own: BH, MC, LX 1/2, read through a YAML mapping.
-        try ogr2ogr(["-f", "ESRI Shapefile", out("livestock.shp"), "\(layers)/livestock_nogo.geojson", "-lco", "ENCODING=UTF-8"] + sql + [
-            "SELECT geometry, id AS BH, name AS MC, CASE level WHEN 'prohibited' THEN 1 ELSE 2 END AS LX, rank AS JB FROM livestock_nogo"])
-        try Data("""
-        # 县级畜禽养殖禁养区、限养区
-        kind: livestock_nogo
-        id: BH
-        name: MC
-        level: LX
-        rank: JB
-        values:
-          LX: {1: prohibited, 2: restricted}
-        """.utf8).write(to: folder.appendingPathComponent("livestock.yaml"))
+        try ogr2ogr(
+            ["-f", "ESRI Shapefile", out("livestock.shp"), "\(layers)/livestock_nogo.geojson", "-lco", "ENCODING=UTF-8"] + sql + [
+                "SELECT geometry, id AS BH, name AS MC, CASE level WHEN 'prohibited' THEN 1 ELSE 2 END AS LX, rank AS JB FROM livestock_nogo"
+            ])
+        try Data(
+            """
+            # 县级畜禽养殖禁养区、限养区
+            kind: livestock_nogo
+            id: BH
+            name: MC
+            level: LX
+            rank: JB
+            values:
+              LX: {1: prohibited, 2: restricted}
+            """.utf8
+        ).write(to: folder.appendingPathComponent("livestock.yaml"))
         // The 准入清单 as a spreadsheet opening with a title row, as published: two tiers for one unit, and a code that
         // matches no unit. (ogr2ogr puts its own field-name row on top: the header is the spreadsheet's row 3.)
-        try Data("""
-        附件1 环境管控单元生态环境准入清单,,,,,,,
-        环境管控单元编码,环境管控单元名称,管控单元分类,清单层级,空间布局约束,污染物排放管控,环境风险防控,资源利用效率
-        ZH12011910002,于桥水库饮用水水源保护优先保护单元,优先保护单元,市,"1.禁止新建、改建、扩建与供水设施和保护水源无关的建设项目。2.禁止设置排污口。","（1）现有排污单位限期关闭；（2）农业面源污染严格控制。",严禁运输危险化学品车辆在保护区内停靠。,严格控制取水总量
-        ZH12011910002,于桥水库饮用水水源保护优先保护单元,优先保护单元,县,禁止新建畜禽规模养殖场。,,,
-        ZH99999999999,不存在的单元,一般管控单元,县,测试条款,,,
+        try Data(
+            """
+            附件1 环境管控单元生态环境准入清单,,,,,,,
+            环境管控单元编码,环境管控单元名称,管控单元分类,清单层级,空间布局约束,污染物排放管控,环境风险防控,资源利用效率
+            ZH12011910002,于桥水库饮用水水源保护优先保护单元,优先保护单元,市,"1.禁止新建、改建、扩建与供水设施和保护水源无关的建设项目。2.禁止设置排污口。","（1）现有排污单位限期关闭；（2）农业面源污染严格控制。",严禁运输危险化学品车辆在保护区内停靠。,严格控制取水总量
+            ZH12011910002,于桥水库饮用水水源保护优先保护单元,优先保护单元,县,禁止新建畜禽规模养殖场。,,,
+            ZH99999999999,不存在的单元,一般管控单元,县,测试条款,,,
 
-        """.utf8).write(to: folder.appendingPathComponent("access.csv"))
+            """.utf8
+        ).write(to: folder.appendingPathComponent("access.csv"))
         try ogr2ogr(["-f", "XLSX", out("access.xlsx"), out("access.csv"), "-nln", "准入清单", "-oo", "HEADERS=NO"])
     }
 
     static func importArguments(_ sources: URL, out: String) -> [String] {
         func source(_ name: String) -> String { sources.appendingPathComponent(name).path }
-        return ["zones", "import", source("tj_units.shp"), source("lf_units.geojson"), source("sanqu.gdb"), source("water.gpkg"), source("protected.gpkg"),
-                "\(layers)/admin_district.geojson", "\(layers)/permanent_eco_area.geojson", "\(layers)/fuel_ban_zone.geojson",
-                "--access-list", source("access.xlsx"), "--out", out, "--illustrative", "--authority", "测试数据", "--date", "2026-12-01", "--name", "imported"]
+        return [
+            "zones", "import", source("tj_units.shp"), source("lf_units.geojson"), source("sanqu.gdb"), source("water.gpkg"), source("protected.gpkg"),
+            "\(layers)/admin_district.geojson", "\(layers)/permanent_eco_area.geojson", "\(layers)/fuel_ban_zone.geojson",
+            "--access-list", source("access.xlsx"), "--out", out, "--illustrative", "--authority", "测试数据", "--date", "2026-12-01", "--name", "imported",
+        ]
     }
 
     static func newFolder(_ label: String) -> String {
@@ -145,8 +169,10 @@ struct ZonesImportTests {
         let sources = try #require(Self.sources, "ogr2ogr (Debian's gdal-bin, which scripts/install-deps installs) is needed to make the sources")
         let out = Self.newFolder("imported")
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let mapped = try redline(["zones", "import", sources.appendingPathComponent("livestock.shp").path, "--mapping",
-                                  sources.appendingPathComponent("livestock.yaml").path, "--out", out + "-livestock", "--illustrative"])
+        let mapped = try redline([
+            "zones", "import", sources.appendingPathComponent("livestock.shp").path, "--mapping",
+            sources.appendingPathComponent("livestock.yaml").path, "--out", out + "-livestock", "--illustrative",
+        ])
         defer { try? FileManager.default.removeItem(atPath: out + "-livestock") }
         #expect(mapped.status == 0, "\(mapped.stderr)")
         #expect(mapped.stdout.contains("LX 1 → prohibited (3)") && mapped.stdout.contains("LX 2 → restricted (1)"), "\(mapped.stdout)")
@@ -246,11 +272,11 @@ struct ZonesImportTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let layer = """
-        {"type":"FeatureCollection","features":[
-         {"type":"Feature","properties":{"HXBM":"R-1","HXMC":"甲","HXLX":"石漠化"},"geometry":{"type":"Polygon","coordinates":[[[117.30,39.95],[117.31,39.95],[117.31,39.96],[117.30,39.95]]]}},
-         {"type":"Feature","properties":{"HXBM":"R-2","HXMC":"乙","HXLX":"石漠化"},"geometry":{"type":"Polygon","coordinates":[[[117.32,39.95],[117.33,39.95],[117.33,39.96],[117.32,39.95]]]}},
-         {"type":"Feature","properties":{"HXBM":"R-3","HXMC":"丙","HXLX":"水源涵养"},"geometry":{"type":"Polygon","coordinates":[[[117.34,39.95],[117.35,39.95],[117.35,39.96],[117.34,39.95]]]}}]}
-        """
+            {"type":"FeatureCollection","features":[
+             {"type":"Feature","properties":{"HXBM":"R-1","HXMC":"甲","HXLX":"石漠化"},"geometry":{"type":"Polygon","coordinates":[[[117.30,39.95],[117.31,39.95],[117.31,39.96],[117.30,39.95]]]}},
+             {"type":"Feature","properties":{"HXBM":"R-2","HXMC":"乙","HXLX":"石漠化"},"geometry":{"type":"Polygon","coordinates":[[[117.32,39.95],[117.33,39.95],[117.33,39.96],[117.32,39.95]]]}},
+             {"type":"Feature","properties":{"HXBM":"R-3","HXMC":"丙","HXLX":"水源涵养"},"geometry":{"type":"Polygon","coordinates":[[[117.34,39.95],[117.35,39.95],[117.35,39.96],[117.34,39.95]]]}}]}
+            """
         try Data(layer.utf8).write(to: URL(fileURLWithPath: folder + "/redline.geojson"))
         let run = try redline(["zones", "import", folder + "/redline.geojson", "--out", folder + "/out"])
         #expect(run.status == 1)
@@ -271,10 +297,10 @@ extension ZonesImportTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let layer = """
-        {"type":"FeatureCollection","features":[
-         {"type":"Feature","properties":{"HXBM":"R-1","HXMC":"红线甲","HXLX":"生物多样性维护","ZRBHDMC":"某自然保护区","ZRBHDLX":"1","ZRBHDFQ":"核心保护区","ZRBHDJB":"国家级"},"geometry":{"type":"Polygon","coordinates":[[[117.30,39.95],[117.31,39.95],[117.31,39.96],[117.30,39.96],[117.30,39.95]]]}},
-         {"type":"Feature","properties":{"HXBM":"R-2","HXMC":"红线乙","HXLX":"水源涵养"},"geometry":{"type":"Polygon","coordinates":[[[117.32,39.95],[117.33,39.96],[117.33,39.95],[117.32,39.96],[117.32,39.95]]]}}]}
-        """
+            {"type":"FeatureCollection","features":[
+             {"type":"Feature","properties":{"HXBM":"R-1","HXMC":"红线甲","HXLX":"生物多样性维护","ZRBHDMC":"某自然保护区","ZRBHDLX":"1","ZRBHDFQ":"核心保护区","ZRBHDJB":"国家级"},"geometry":{"type":"Polygon","coordinates":[[[117.30,39.95],[117.31,39.95],[117.31,39.96],[117.30,39.96],[117.30,39.95]]]}},
+             {"type":"Feature","properties":{"HXBM":"R-2","HXMC":"红线乙","HXLX":"水源涵养"},"geometry":{"type":"Polygon","coordinates":[[[117.32,39.95],[117.33,39.96],[117.33,39.95],[117.32,39.96],[117.32,39.95]]]}}]}
+            """
         try Data(layer.utf8).write(to: URL(fileURLWithPath: folder + "/rl.geojson"))
         let plain = try redline(["zones", "import", folder + "/rl.geojson", "\(Self.layers)/admin_district.geojson", "--out", folder + "/plain"])
         #expect(plain.status == 1)

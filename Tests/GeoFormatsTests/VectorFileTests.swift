@@ -36,12 +36,19 @@ struct VectorFileTests {
         #expect(abs(try read.geodesicArea() - polygon.geodesicArea()) < 1e-6)
     }
 
-    @Test("a GBK Shapefile without .cpg reads with its Chinese field names and values", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/ogr2ogr"), "needs ogr2ogr (Debian's gdal-bin; scripts/install-deps installs it) to write GBK"))
+    @Test(
+        "a GBK Shapefile without .cpg reads with its Chinese field names and values",
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/ogr2ogr"),
+            "needs ogr2ogr (Debian's gdal-bin; scripts/install-deps installs it) to write GBK"))
     func gbkShapefile() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = folder.appendingPathComponent("in.geojson")
-        try Data(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"单元名称":"蓟州区北部山区优先保护单元"},"geometry":{"type":"Point","coordinates":[117.4,40.1]}}]}"#.utf8).write(to: source)
+        try Data(
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"单元名称":"蓟州区北部山区优先保护单元"},"geometry":{"type":"Point","coordinates":[117.4,40.1]}}]}"#
+                .utf8
+        ).write(to: source)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/ogr2ogr")
         process.arguments = ["-f", "ESRI Shapefile", folder.appendingPathComponent("gbk.shp").path, source.path, "-lco", "ENCODING=CP936"]

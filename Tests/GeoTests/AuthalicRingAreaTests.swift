@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Geo
 
 @Suite("Ring areas on the authalic sphere against GeographicLib")
@@ -34,8 +35,9 @@ struct AuthalicRingAreaTests {
                     let l = try geodesic.distance(from: start, to: end)
                     let terms = geodesic.edgeAreaTerms(from: start, to: end)
                     // 1e-4 m²: GeographicLib's own rounding noise per edge (see the next test).
-                    #expect(abs(terms.authalic - terms.exact) <= AuthalicRingArea.lunePerCubicMetre * l * l * l + 1e-4,
-                            "lat \(latitude) az \(azimuth) L \(length)")
+                    #expect(
+                        abs(terms.authalic - terms.exact) <= AuthalicRingArea.lunePerCubicMetre * l * l * l + 1e-4,
+                        "lat \(latitude) az \(azimuth) L \(length)")
                 }
             }
         }
@@ -60,8 +62,9 @@ struct AuthalicRingAreaTests {
             // GeographicLib's own edge terms carry rounding noise of about 1e-5 m² (they are c² × an angle, c² = 4.06e13
             // m²): its result moves by 1.6e-4 m² when a 67-vertex ring is shifted in longitude (next test). Differences
             // beyond that noise, summed over the ring, fail the test.
-            #expect(close(fast, exact, absolute: 1e-4 * Double(count).squareRoot(), relative: 1e-11),
-                    "ring at \(lon), \(lat), r \(radius) m, \(count) vertices")
+            #expect(
+                close(fast, exact, absolute: 1e-4 * Double(count).squareRoot(), relative: 1e-11),
+                "ring at \(lon), \(lat), r \(radius) m, \(count) vertices")
         }
         // Most such rings must take the fast path, or this test would prove nothing.
         #expect(accepted * 10 >= rings * 7, "\(accepted) of \(rings) accepted")

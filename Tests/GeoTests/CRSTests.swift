@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Geo
 
 @Suite("Coordinate reference systems")
@@ -113,7 +114,8 @@ struct GuessedDatumTests {
         #expect(refusal(.cgcs2000, .epsg(2363)) == "Xian 1980")
         #expect(refusal(.epsg(2422), .wgs84) == "Beijing 1954")
         #expect(throws: Never.self) { try CoordinateTransform(from: .epsg(2363), to: .epsg(4610)) }
-        let shifted = CRS("+proj=tmerc +lat_0=0 +lon_0=117 +k=1 +x_0=39500000 +y_0=0 +a=6378140 +rf=298.257 +towgs84=-100.5,50.2,80.3,0.5,-0.3,1.2,2.5 +units=m +no_defs")
+        let shifted = CRS(
+            "+proj=tmerc +lat_0=0 +lon_0=117 +k=1 +x_0=39500000 +y_0=0 +a=6378140 +rf=298.257 +towgs84=-100.5,50.2,80.3,0.5,-0.3,1.2,2.5 +units=m +no_defs")
         #expect(throws: Never.self) { try CoordinateTransform(from: shifted, to: .cgcs2000) }
         do {
             _ = try CoordinateTransform(from: .epsg(2363), to: .cgcs2000)

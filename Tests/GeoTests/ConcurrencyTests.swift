@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Geo
 
 @Suite("Many threads at once")

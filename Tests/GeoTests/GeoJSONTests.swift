@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Geo
 
 @Suite("GeoJSON reading and writing")
@@ -7,14 +8,14 @@ struct GeoJSONTests {
     @Test("a FeatureCollection round-trips: ids, property order, nested values, every geometry type")
     func roundTrip() throws {
         let text = """
-        {"type":"FeatureCollection","name":"demo","features":[
-        {"type":"Feature","id":"F1","properties":{"zeta":1,"alpha":"于桥水库","mid":[1,2.5,{"k":null}],"big":12345678901234567890},"geometry":{"type":"Polygon","coordinates":[[[117.1,40.1],[117.2,40.1],[117.2,40.2],[117.1,40.1]],[[117.15,40.12],[117.18,40.12],[117.18,40.15],[117.15,40.12]]]}},
-        {"type":"Feature","id":7,"properties":null,"geometry":{"type":"MultiLineString","coordinates":[[[0,0],[1,1]],[[2,2],[3,3.5]]]}},
-        {"type":"Feature","properties":{},"geometry":null},
-        {"type":"Feature","properties":{"p":true},"geometry":{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[1e-7,-2]},{"type":"MultiPoint","coordinates":[[1,2],[3,4]]}]}},
-        {"type":"Feature","properties":{},"geometry":{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]]]},"extra":"kept"}
-        ]}
-        """
+            {"type":"FeatureCollection","name":"demo","features":[
+            {"type":"Feature","id":"F1","properties":{"zeta":1,"alpha":"于桥水库","mid":[1,2.5,{"k":null}],"big":12345678901234567890},"geometry":{"type":"Polygon","coordinates":[[[117.1,40.1],[117.2,40.1],[117.2,40.2],[117.1,40.1]],[[117.15,40.12],[117.18,40.12],[117.18,40.15],[117.15,40.12]]]}},
+            {"type":"Feature","id":7,"properties":null,"geometry":{"type":"MultiLineString","coordinates":[[[0,0],[1,1]],[[2,2],[3,3.5]]]}},
+            {"type":"Feature","properties":{},"geometry":null},
+            {"type":"Feature","properties":{"p":true},"geometry":{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[1e-7,-2]},{"type":"MultiPoint","coordinates":[[1,2],[3,4]]}]}},
+            {"type":"Feature","properties":{},"geometry":{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]]]},"extra":"kept"}
+            ]}
+            """
         let collection = try GeoJSON.read(text)
         #expect(collection.rejected.isEmpty)
         #expect(collection.features.count == 5)
@@ -71,18 +72,18 @@ struct GeoJSONTests {
     @Test("a feature with malformed geometry is rejected with its index, id and line; the others are read")
     func perFeatureErrors() throws {
         let text = """
-        {"type":"FeatureCollection","features":[
-        {"type":"Feature","properties":{"id":"OK1"},"geometry":{"type":"Point","coordinates":[117,40]}},
-        {"type":"Feature","properties":{"id":"U1"},"geometry":{"type":"Polygon","coordinates":[[[117.4,39.9],[117.41,39.9],[117.41,39.91],[117.4,39.91]]]}},
-        {"type":"Feature","properties":{"id":"B1"},"geometry":{"type":"Polygon","coordinates":[[117.4,39.9],[117.41,39.9],[117.41,39.91],[117.4,39.9]]}},
-        {"type":"Feature","properties":{"id":"B4"},"geometry":{"type":"LineString","coordinates":[117.4,39.9,117.5,39.95]}},
-        {"type":"Feature","properties":{"id":"S1"},"geometry":{"type":"Polygon","coordinates":[[[117.4,39.9],[117.41,39.9],[117.4,39.9]]]}},
-        {"type":"Feature","properties":{"id":"H1"},"geometry":{"type":"Point","coordinates":[1e400,40]}},
-        {"type":"Feature","properties":{"id":"E4"},"geometry":{"type":"Polygon","coordinates":[[]]}},
-        {"type":"Feature","properties":{"id":"T1"},"geometry":{"type":"Circle","coordinates":[1,2]}},
-        {"type":"Feature","properties":{"id":"OK2"},"geometry":{"type":"Polygon","coordinates":[]}}
-        ]}
-        """
+            {"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"id":"OK1"},"geometry":{"type":"Point","coordinates":[117,40]}},
+            {"type":"Feature","properties":{"id":"U1"},"geometry":{"type":"Polygon","coordinates":[[[117.4,39.9],[117.41,39.9],[117.41,39.91],[117.4,39.91]]]}},
+            {"type":"Feature","properties":{"id":"B1"},"geometry":{"type":"Polygon","coordinates":[[117.4,39.9],[117.41,39.9],[117.41,39.91],[117.4,39.9]]}},
+            {"type":"Feature","properties":{"id":"B4"},"geometry":{"type":"LineString","coordinates":[117.4,39.9,117.5,39.95]}},
+            {"type":"Feature","properties":{"id":"S1"},"geometry":{"type":"Polygon","coordinates":[[[117.4,39.9],[117.41,39.9],[117.4,39.9]]]}},
+            {"type":"Feature","properties":{"id":"H1"},"geometry":{"type":"Point","coordinates":[1e400,40]}},
+            {"type":"Feature","properties":{"id":"E4"},"geometry":{"type":"Polygon","coordinates":[[]]}},
+            {"type":"Feature","properties":{"id":"T1"},"geometry":{"type":"Circle","coordinates":[1,2]}},
+            {"type":"Feature","properties":{"id":"OK2"},"geometry":{"type":"Polygon","coordinates":[]}}
+            ]}
+            """
         let collection = try GeoJSON.read(Array(text.utf8), file: "submission.geojson")
         #expect(collection.features.map { $0.displayID } == ["OK1", "OK2"])
         #expect(collection.features[1].geometry?.isEmpty == true)
@@ -102,14 +103,16 @@ struct GeoJSONTests {
         #expect(rejected[0].description.contains("feature 1 (id U1)"))
     }
 
-    @Test("JSON syntax errors are fatal and located by line and column", arguments: [
-        ("{\"type\":\"Point\",\"coordinates\":[NaN,1]}", "NaN"),
-        ("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"name\":\"abc", "unterminated string"),
-        ("{\"type\":\"Point\",\"coordinates\":[1,2]} x", "after the end"),
-        ("", "empty"),
-        ("[1,2]", "JSON object"),
-        ("{\"type\":\"Point\",\n\"coordinates\":[01,2]}", "leading zeros"),
-    ])
+    @Test(
+        "JSON syntax errors are fatal and located by line and column",
+        arguments: [
+            ("{\"type\":\"Point\",\"coordinates\":[NaN,1]}", "NaN"),
+            ("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"name\":\"abc", "unterminated string"),
+            ("{\"type\":\"Point\",\"coordinates\":[1,2]} x", "after the end"),
+            ("", "empty"),
+            ("[1,2]", "JSON object"),
+            ("{\"type\":\"Point\",\n\"coordinates\":[01,2]}", "leading zeros"),
+        ])
     func syntaxErrors(text: String, expected: String) {
         #expect {
             try GeoJSON.read(text)
@@ -122,7 +125,7 @@ struct GeoJSONTests {
     @Test("text that is not UTF-8 is refused with a hint to convert it")
     func notUTF8() {
         var bytes = Array("{\"type\":\"Feature\",\"properties\":{\"name\":\"".utf8)
-        bytes += [0xD3, 0xDA, 0xC7, 0xC5, 0xFF, 0xFE] // GBK 于桥 and two stray bytes
+        bytes += [0xD3, 0xDA, 0xC7, 0xC5, 0xFF, 0xFE]  // GBK 于桥 and two stray bytes
         bytes += Array("\"},\"geometry\":null}".utf8)
         #expect {
             try GeoJSON.read(bytes)
@@ -134,10 +137,11 @@ struct GeoJSONTests {
     @Test("a byte-order mark is accepted, altitude is dropped and flagged, the legacy crs member is read")
     func tolerated() throws {
         var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
-        bytes += Array("""
-        {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4548"}},"features":[
-        {"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[534147.6,4417046.1,35.5],[535002.5,4417055.2,36]]}}]}
-        """.utf8)
+        bytes += Array(
+            """
+            {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4548"}},"features":[
+            {"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[534147.6,4417046.1,35.5],[535002.5,4417055.2,36]]}}]}
+            """.utf8)
         let collection = try GeoJSON.read(bytes)
         #expect(collection.crs == .epsg(4548))
         #expect(collection.features.first?.droppedAltitude == true)
@@ -172,7 +176,8 @@ struct GeoJSONTests {
     @Test("reading a file gives the same features as reading its text")
     func readsFiles() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("redline-geojson-\(UInt64.random(in: 0...UInt64.max)).geojson").path
-        let text = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"n\":1},\"geometry\":{\"type\":\"Point\",\"coordinates\":[117.5,40.25]}}]}"
+        let text =
+            "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"n\":1},\"geometry\":{\"type\":\"Point\",\"coordinates\":[117.5,40.25]}}]}"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let collection = try GeoJSON.read(contentsOf: path)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Geo
 
 @Suite("Geodesic measures on CGCS2000 / GRS80")

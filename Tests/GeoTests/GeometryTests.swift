@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Geo
 
 @Suite("Geometry values")
@@ -15,14 +16,16 @@ struct GeometryTests {
         #expect(polygon.shape == .polygon([shell, hole]))
     }
 
-    @Test("every kind is built from its shape and reads back the same coordinates", arguments: [
-        Shape.point(Coordinate(117.4, 40)),
-        .lineString([Coordinate(0, 0), Coordinate(1, 1), Coordinate(2, 0)]),
-        .multiPoint([Coordinate(0, 0), Coordinate(5, 5)]),
-        .multiLineString([[Coordinate(0, 0), Coordinate(1, 1)], [Coordinate(2, 2), Coordinate(3, 1)]]),
-        .multiPolygon([squareRing(0, 0, side: 1), squareRing(3, 3, side: 2)].map { [$0] }),
-        .geometryCollection([.point(Coordinate(1, 2)), .lineString([Coordinate(0, 0), Coordinate(1, 0)])]),
-    ])
+    @Test(
+        "every kind is built from its shape and reads back the same coordinates",
+        arguments: [
+            Shape.point(Coordinate(117.4, 40)),
+            .lineString([Coordinate(0, 0), Coordinate(1, 1), Coordinate(2, 0)]),
+            .multiPoint([Coordinate(0, 0), Coordinate(5, 5)]),
+            .multiLineString([[Coordinate(0, 0), Coordinate(1, 1)], [Coordinate(2, 2), Coordinate(3, 1)]]),
+            .multiPolygon([squareRing(0, 0, side: 1), squareRing(3, 3, side: 2)].map { [$0] }),
+            .geometryCollection([.point(Coordinate(1, 2)), .lineString([Coordinate(0, 0), Coordinate(1, 0)])]),
+        ])
     func roundTripsShapes(shape: Shape) throws {
         let geometry = try Geometry(shape)
         #expect(geometry.kind == shape.kind)

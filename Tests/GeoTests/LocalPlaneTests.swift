@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+
 @testable import Geo
 
 @Suite("Metric operations in the local Gauss–Krüger plane")
@@ -32,4 +34,3 @@ struct LocalPlaneTests {
 private extension Double {
     var sine: Double { Foundation.sin(self) }
 }
-import Foundation

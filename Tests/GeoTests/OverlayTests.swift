@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Geo
 
 @Suite("Predicates and set operations")
@@ -9,10 +10,10 @@ struct OverlayTests {
     let touching: Geometry
 
     init() throws {
-        a = try square(0, 0, side: 2)        // [0,2]²
-        b = try square(1, 1, side: 2)        // [1,3]², overlaps a in [1,2]²
+        a = try square(0, 0, side: 2)  // [0,2]²
+        b = try square(1, 1, side: 2)  // [1,3]², overlaps a in [1,2]²
         farAway = try square(10, 10, side: 1)
-        touching = try square(2, 0, side: 1) // shares the edge x = 2 with a
+        touching = try square(2, 0, side: 1)  // shares the edge x = 2 with a
     }
 
     @Test("predicates agree with the DE-9IM relations of known squares")

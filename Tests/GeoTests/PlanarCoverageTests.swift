@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Geo
 
 @Suite("Proving that overlaps do not overlap")
@@ -60,8 +61,13 @@ struct CoverageProofTests {
         let xs = (0...4).map { 117 + Double($0) * 0.01 }, ys = (0...4).map { 40 + Double($0) * 0.01 }
         return try (0..<16).filter { !skip.contains($0) }.map { i in
             let (c, r) = (i % 4, i / 4)
-            return try Geometry(.polygon([[.init(xs[c], ys[r]), .init(xs[c + 1], ys[r]), .init(xs[c + 1], ys[r + 1]),
-                                           .init(xs[c], ys[r + 1]), .init(xs[c], ys[r])]]))
+            return try Geometry(
+                .polygon([
+                    [
+                        .init(xs[c], ys[r]), .init(xs[c + 1], ys[r]), .init(xs[c + 1], ys[r + 1]),
+                        .init(xs[c], ys[r + 1]), .init(xs[c], ys[r]),
+                    ]
+                ]))
         }
     }
 
@@ -79,12 +85,22 @@ struct CoverageProofTests {
     @Test("an extra overlapping cell, a duplicated cell, a cell inside another and a T-junction are not proven")
     func notProven() throws {
         let cells = try grid()
-        let overlapping = try Geometry(.polygon([[.init(117.005, 40.005), .init(117.015, 40.005), .init(117.015, 40.015),
-                                                   .init(117.005, 40.015), .init(117.005, 40.005)]]))
+        let overlapping = try Geometry(
+            .polygon([
+                [
+                    .init(117.005, 40.005), .init(117.015, 40.005), .init(117.015, 40.015),
+                    .init(117.005, 40.015), .init(117.005, 40.005),
+                ]
+            ]))
         #expect(try !PlanarCoverage.provenDisjoint(cells + [overlapping], maxFreeShare: 1))
         #expect(try !PlanarCoverage.provenDisjoint(cells + [cells[5]], maxFreeShare: 1))
-        let inner = try Geometry(.polygon([[.init(117.012, 40.012), .init(117.018, 40.012), .init(117.018, 40.018),
-                                             .init(117.012, 40.018), .init(117.012, 40.012)]]))
+        let inner = try Geometry(
+            .polygon([
+                [
+                    .init(117.012, 40.012), .init(117.018, 40.012), .init(117.018, 40.018),
+                    .init(117.012, 40.018), .init(117.012, 40.012),
+                ]
+            ]))
         #expect(try !PlanarCoverage.provenDisjoint(cells + [inner], maxFreeShare: 1))
         // Cell 0's right neighbour split into two cells: the shared edge is not noded the same on both sides.
         var split = try grid(skipping: [1])

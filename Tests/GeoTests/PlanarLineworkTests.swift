@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Geo
 
 @Suite("Flat linework: distances and clear relations against GEOS")
@@ -16,7 +17,10 @@ struct PlanarLineworkTests {
             ring.append(ring[0])
             return ring
         }
-        return .polygon(hole ? [ring(scale: 1, clockwise: false), ring(scale: 0.9 * radius.lowerBound / radius.upperBound, clockwise: true)] : [ring(scale: 1, clockwise: false)])
+        return .polygon(
+            hole
+                ? [ring(scale: 1, clockwise: false), ring(scale: 0.9 * radius.lowerBound / radius.upperBound, clockwise: true)]
+                : [ring(scale: 1, clockwise: false)])
     }
 
     /// Random small footprints in [0, 100]²: polygons (some with holes), lines and points.
@@ -26,8 +30,11 @@ struct PlanarLineworkTests {
             let x = Double.random(in: 0...100, using: &random), y = Double.random(in: 0...100, using: &random)
             switch i % 3 {
             case 0: return star(&random, cx: x, cy: y, radius: 1...6, corners: .random(in: 4...14, using: &random), hole: i % 2 == 0)
-            case 1: return .lineString((0..<Int.random(in: 2...40, using: &random)).map { k in
-                Coordinate(x + Double(k) * 0.7, y + .random(in: -2...2, using: &random)) })
+            case 1:
+                return .lineString(
+                    (0..<Int.random(in: 2...40, using: &random)).map { k in
+                        Coordinate(x + Double(k) * 0.7, y + .random(in: -2...2, using: &random))
+                    })
             default: return .point(Coordinate(x, y))
             }
         }
@@ -55,7 +62,7 @@ struct PlanarLineworkTests {
             #expect(zoneLines.distance(runs: 0..<zoneLines.runs.count, to: lines, cutoff: expected * 0.5) > expected * 0.5 || expected == 0)
             if try !zoneGeometry.intersects(footprint) { compared += 1 }
         }
-        #expect(compared > 50) // many footprints lie clear of the zone, so real distances were compared
+        #expect(compared > 50)  // many footprints lie clear of the zone, so real distances were compared
     }
 
     @Test("clear relations agree with GEOS intersects and covers; touching boundaries are left to GEOS")
@@ -64,8 +71,11 @@ struct PlanarLineworkTests {
         var decided = 0, covered = 0, outside = 0
         for shape in footprints(seed: 13, count: 600) {
             let footprint = try Geometry(shape)
-            guard let clear = PlanarRelation.relate(PlanarLinework(boundaryOf: shape, maxSegments: 8), isPolygonal: footprint.kind.isPolygonal,
-                                                    to: zoneLines, runs: 0..<zoneLines.runs.count, starts: zoneLines.starts[...]) else { continue }
+            guard
+                let clear = PlanarRelation.relate(
+                    PlanarLinework(boundaryOf: shape, maxSegments: 8), isPolygonal: footprint.kind.isPolygonal,
+                    to: zoneLines, runs: 0..<zoneLines.runs.count, starts: zoneLines.starts[...])
+            else { continue }
             decided += 1
             #expect(clear.intersects == (try zoneGeometry.intersects(footprint)), "\(shape)")
             #expect(clear.covered == (try zoneGeometry.covers(footprint)), "\(shape)")
@@ -79,8 +89,11 @@ struct PlanarLineworkTests {
         let touching = PlanarLinework(boundaryOf: .polygon([[.init(0, 0), .init(5, 0), .init(5, 5), .init(0, 5), .init(0, 0)]]), maxSegments: 8)
         #expect(PlanarRelation.relate(touching, isPolygonal: true, to: square, runs: 0..<square.runs.count, starts: square.starts[...]) == nil)
         // A zone lying inside a footprint's hole is outside the footprint; one inside the footprint itself meets it.
-        let ring = PlanarLinework(boundaryOf: .polygon([[.init(-20, -20), .init(30, -20), .init(30, 30), .init(-20, 30), .init(-20, -20)],
-                                                        [.init(-1, -1), .init(-1, 11), .init(11, 11), .init(11, -1), .init(-1, -1)]]), maxSegments: 8)
+        let ring = PlanarLinework(
+            boundaryOf: .polygon([
+                [.init(-20, -20), .init(30, -20), .init(30, 30), .init(-20, 30), .init(-20, -20)],
+                [.init(-1, -1), .init(-1, 11), .init(11, 11), .init(11, -1), .init(-1, -1)],
+            ]), maxSegments: 8)
         let inHole = PlanarRelation.relate(ring, isPolygonal: true, to: square, runs: 0..<square.runs.count, starts: square.starts[...])
         #expect(inHole.map { !$0.intersects && !$0.covered } == true)
         let solid = PlanarLinework(boundaryOf: .polygon([[.init(-20, -20), .init(30, -20), .init(30, 30), .init(-20, 30), .init(-20, -20)]]), maxSegments: 8)

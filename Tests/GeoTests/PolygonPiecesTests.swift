@@ -1,6 +1,7 @@
 import Foundation
-@testable import Geo
 import Testing
+
+@testable import Geo
 
 /// Geo's screening engine against GEOS on the whole polygons: no dataset, no ruleset.
 @Suite("Polygon pieces and boundary chunks agree with GEOS")
@@ -45,7 +46,7 @@ struct PolygonPiecesTests {
             if expected > 0, expected < (try line.geodesicLength()) - 1 { partial += 1 }
             #expect(abs((laidOut.length ?? 0) - (try line.geodesicLength())) < 1e-6)
         }
-        #expect(partial > 40) // many lines really cross the boundary
+        #expect(partial > 40)  // many lines really cross the boundary
     }
 
     @Test("small squares: met as GEOS says, covered only when GEOS agrees, and the clipped polygon holds the same area near them")

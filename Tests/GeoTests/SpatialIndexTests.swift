@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Geo
 
 @Suite("STRtree spatial index")
@@ -27,7 +28,7 @@ struct SpatialIndexTests {
             #expect(found == expected)
             if !expected.isEmpty { nonEmpty += 1 }
         }
-        #expect(nonEmpty > 100) // the test really exercises hits, not only misses
+        #expect(nonEmpty > 100)  // the test really exercises hits, not only misses
     }
 
     @Test("geometry queries and nearest agree with brute force")

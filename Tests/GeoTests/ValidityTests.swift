@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Geo
 
 @Suite("Validity and repair")
@@ -6,10 +7,13 @@ struct ValidityTests {
     @Test("a bowtie is reported invalid at its self-intersection point and repaired into its two triangles")
     func bowtie() throws {
         // The bench's bad input: edges (117.40, 39.90)→(117.41, 39.91) and (117.41, 39.90)→(117.40, 39.91) cross at (117.405, 39.905).
-        let bowtie = try Geometry(.polygon([[
-            Coordinate(117.4, 39.9), Coordinate(117.41, 39.91), Coordinate(117.41, 39.9),
-            Coordinate(117.4, 39.91), Coordinate(117.4, 39.9),
-        ]]))
+        let bowtie = try Geometry(
+            .polygon([
+                [
+                    Coordinate(117.4, 39.9), Coordinate(117.41, 39.91), Coordinate(117.41, 39.9),
+                    Coordinate(117.4, 39.91), Coordinate(117.4, 39.9),
+                ]
+            ]))
         #expect(!bowtie.isValid)
         let report = try bowtie.validity()
         #expect(!report.isValid)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Geo
 
 @Suite("Chinese web-map datums (GCJ-02, BD-09)")

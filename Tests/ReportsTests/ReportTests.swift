@@ -1,8 +1,9 @@
 import Foundation
 import Geo
-@testable import Reports
 import ScreeningTestSupport
 import Testing
+
+@testable import Reports
 @testable import Screening
 
 @Suite("Reports")
@@ -19,8 +20,9 @@ struct ReportTests {
     static func result() throws -> ScreeningResult {
         let screener = try Screener(dataset: dataset, ruleset: shippedRuleset)
         let footprint = try Geometry(.polygon([rectangle(117.015, 40.005, 117.025, 40.010)]))
-        return try screener.screen(Project(id: "P-1", name: "养猪场", category: "LV", attributes: .init(dischargesToWater: true), footprint: footprint),
-                                   on: reportDay)
+        return try screener.screen(
+            Project(id: "P-1", name: "养猪场", category: "LV", attributes: .init(dischargesToWater: true), footprint: footprint),
+            on: reportDay)
     }
 
     static let reportDay = CalendarDay(iso: "2026-12-06") ?? .today()
@@ -55,7 +57,10 @@ struct ReportTests {
         #expect(codeLine.contains("in force from 2026-08-15; in force on 2026-12-06"))
         #expect(codeLine.contains("partly verified"))
         let waterLaw = try #require(english.split(separator: "\n").first { $0.hasPrefix("  [wpcl-2017-art65]") })
-        #expect(waterLaw.contains("repealed on 2026-12-06 (from 2026-08-15), replaced by Ecological Environment Code of the People's Republic of China Art. 319 [eec-2026-art319]"))
+        #expect(
+            waterLaw.contains(
+                "repealed on 2026-12-06 (from 2026-08-15), replaced by Ecological Environment Code of the People's Republic of China Art. 319 [eec-2026-art319]"
+            ))
 
         let chinese = TextReport.render(try Self.result(), dataset: Self.dataset, ruleset: shippedRuleset, provenance: Self.provenance, language: .zh)
         let codeLineZh = try #require(chinese.split(separator: "\n").first { $0.hasPrefix("  [eec-2026-art319]") })

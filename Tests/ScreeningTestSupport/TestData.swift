@@ -53,9 +53,11 @@ public func makeDataset(_ zones: [TestZone], district: [Coordinate] = rectangle(
         }
         let file = "layers/\(kind.rawValue).geojson"
         try Data(GeoJSON.encode(FeatureCollection(features: features))).write(to: folder.appendingPathComponent(file))
-        layers.append(.object(JSONObject([
-            "file": .string(file), "kind": .string(kind.rawValue), "status": .string("illustrative"),
-        ])))
+        layers.append(
+            .object(
+                JSONObject([
+                    "file": .string(file), "kind": .string(kind.rawValue), "status": .string("illustrative"),
+                ])))
     }
     let catalog = JSONValue.object(JSONObject(["dataset": "test", "version": "1", "layers": .array(layers)]))
     try Data(catalog.prettyPrinted().utf8).write(to: folder.appendingPathComponent("catalog.json"))

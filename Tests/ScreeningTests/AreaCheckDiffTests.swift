@@ -3,6 +3,7 @@ import Geo
 import Reports
 import ScreeningTestSupport
 import Testing
+
 @testable import Screening
 
 @Suite("Zone-area report, data check and version diff")
@@ -16,10 +17,11 @@ struct AreaCheckDiffTests {
 
     @Test("two overlapping red-line squares: the sum counts the overlap twice, the dissolved area once")
     func overlappingSquares() throws {
-        let dataset = try makeDataset([
-            TestZone(id: "A", kind: .ecologicalRedline, level: "biodiversity", ring: rectangle(117.00, 40.00, 117.02, 40.02)),
-            TestZone(id: "B", kind: .ecologicalRedline, level: "biodiversity", ring: rectangle(117.01, 40.01, 117.03, 40.03)),
-        ], district: rectangle(117.00, 40.00, 117.015, 40.03))
+        let dataset = try makeDataset(
+            [
+                TestZone(id: "A", kind: .ecologicalRedline, level: "biodiversity", ring: rectangle(117.00, 40.00, 117.02, 40.02)),
+                TestZone(id: "B", kind: .ecologicalRedline, level: "biodiversity", ring: rectangle(117.01, 40.01, 117.03, 40.03)),
+            ], district: rectangle(117.00, 40.00, 117.015, 40.03))
         let report = try AreaReporter.report(dataset)
         let level = try #require(report.groups.first { $0.kind == .ecologicalRedline && $0.level == "biodiversity" })
         #expect(level.zones == 2)
@@ -31,8 +33,14 @@ struct AreaCheckDiffTests {
         #expect(abs(all.unionArea.mu - Self.areaUnion * 1500 / 1_000_000) < 1e-6)
         // The district is the western strip [117.00, 117.015]: it holds A's part of that strip and B's part north of 40.02.
         let district = try #require(report.districts.first)
-        let inside = try Geometry(.polygon([[Coordinate(117, 40), Coordinate(117.015, 40), Coordinate(117.015, 40.03), Coordinate(117.01, 40.03),
-                                              Coordinate(117.01, 40.02), Coordinate(117, 40.02), Coordinate(117, 40)]])).geodesicArea()
+        let inside = try Geometry(
+            .polygon([
+                [
+                    Coordinate(117, 40), Coordinate(117.015, 40), Coordinate(117.015, 40.03), Coordinate(117.01, 40.03),
+                    Coordinate(117.01, 40.02), Coordinate(117, 40.02), Coordinate(117, 40),
+                ]
+            ])
+        ).geodesicArea()
         let row = try #require(district.groups.first { $0.kind == .ecologicalRedline && $0.level == "*" })
         #expect(abs(row.area.squareMetres - inside) < 0.01)
         #expect(abs(district.protectedShare - inside / district.area.squareMetres) < 1e-9)
@@ -49,8 +57,9 @@ struct AreaCheckDiffTests {
         let xs = [117.0, 117.01, 117.02], ys = [40.0, 40.01, 40.02]
         let levels = ["priority", "key", "general", "general"]
         let zones = (0..<4).map { i in
-            TestZone(id: "CU\(i)", kind: .controlUnit, level: levels[i],
-                     ring: rectangle(xs[i % 2], ys[i / 2], xs[i % 2 + 1], ys[i / 2 + 1]))
+            TestZone(
+                id: "CU\(i)", kind: .controlUnit, level: levels[i],
+                ring: rectangle(xs[i % 2], ys[i / 2], xs[i % 2 + 1], ys[i / 2 + 1]))
         }
         let dataset = try makeDataset(zones, district: rectangle(117.0, 40.0, 117.01, 40.02))
         let report = try AreaReporter.report(dataset)
@@ -74,8 +83,10 @@ struct AreaCheckDiffTests {
         // Water-source levels drawn as full nested squares from one corner (their union gains nodes on the outer
         // square's edges, which changes its geodesic area by 164 m² (pyproj)), a level-1 square well inside, level 2 twice (a
         // copy), and an L-shaped quasi zone whose envelope overlaps the quasi square while the shapes stay 0.01° apart.
-        let ell = [Coordinate(117.02, 40.05), Coordinate(117.06, 40.05), Coordinate(117.06, 40.00), Coordinate(117.05, 40.00),
-                   Coordinate(117.05, 40.04), Coordinate(117.02, 40.04), Coordinate(117.02, 40.05)]
+        let ell = [
+            Coordinate(117.02, 40.05), Coordinate(117.06, 40.05), Coordinate(117.06, 40.00), Coordinate(117.05, 40.00),
+            Coordinate(117.05, 40.04), Coordinate(117.02, 40.04), Coordinate(117.02, 40.05),
+        ]
         let zones = [
             TestZone(id: "W1", kind: .waterSource, level: "1", ring: rectangle(117.00, 40.00, 117.01, 40.01)),
             TestZone(id: "W1inside", kind: .waterSource, level: "1", ring: rectangle(117.012, 40.012, 117.014, 40.014)),
@@ -119,8 +130,10 @@ struct AreaCheckDiffTests {
             let angle = 2 * Double.pi * Double(k % 12_000) / 12_000
             return Coordinate(117.05 + 0.04 * cos(angle), 40.05 + 0.04 * sin(angle))
         }
-        let squares = [rectangle(117.04, 40.04, 117.05, 40.05), rectangle(117.085, 40.045, 117.095, 40.055),
-                       rectangle(117.10, 40.10, 117.11, 40.11), rectangle(117.02, 40.01, 117.03, 40.02)]
+        let squares = [
+            rectangle(117.04, 40.04, 117.05, 40.05), rectangle(117.085, 40.045, 117.095, 40.055),
+            rectangle(117.10, 40.10, 117.11, 40.11), rectangle(117.02, 40.01, 117.03, 40.02),
+        ]
         var zones = [TestZone(id: "RL", kind: .ecologicalRedline, level: "biodiversity", ring: disc)]
         zones += squares.enumerated().map { TestZone(id: "NR\($0.offset)", kind: .natureReserve, level: "core", ring: $0.element) }
         let report = try AreaReporter.report(try makeDataset(zones))
@@ -136,11 +149,12 @@ struct AreaCheckDiffTests {
     func tilingGapAndOverlap() throws {
         // District [117.00, 117.04] × [40.00, 40.02]; U1 ends at 117.02, U2 starts at 117.019 (overlap strip), U2 ends at 117.03,
         // U3 starts at 117.031 (gap strip).
-        let dataset = try makeDataset([
-            TestZone(id: "U1", kind: .controlUnit, level: "priority", ring: rectangle(117.000, 40.00, 117.020, 40.02)),
-            TestZone(id: "U2", kind: .controlUnit, level: "key", ring: rectangle(117.019, 40.00, 117.030, 40.02)),
-            TestZone(id: "U3", kind: .controlUnit, level: "general", ring: rectangle(117.031, 40.00, 117.040, 40.02)),
-        ], district: rectangle(117.00, 40.00, 117.04, 40.02))
+        let dataset = try makeDataset(
+            [
+                TestZone(id: "U1", kind: .controlUnit, level: "priority", ring: rectangle(117.000, 40.00, 117.020, 40.02)),
+                TestZone(id: "U2", kind: .controlUnit, level: "key", ring: rectangle(117.019, 40.00, 117.030, 40.02)),
+                TestZone(id: "U3", kind: .controlUnit, level: "general", ring: rectangle(117.031, 40.00, 117.040, 40.02)),
+            ], district: rectangle(117.00, 40.00, 117.04, 40.02))
         let problems = try DatasetCheck.run(DatasetReader.read(dataset.folder))
         let overlap = try #require(problems.first { $0.code == "overlap" })
         let gap = try #require(problems.first { $0.code == "gap" })
@@ -157,7 +171,8 @@ struct AreaCheckDiffTests {
         let before = try Data(contentsOf: URL(fileURLWithPath: dataset.folder).appendingPathComponent("layers/control_unit.geojson"))
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("redline-fix-\(UUID().uuidString)").path
         let log = try DatasetRepair.write(try DatasetReader.read(dataset.folder), problems: problems, from: dataset.folder, to: out)
-        #expect(log.contains { $0.zoneID == "U2" && $0.action.contains("overlap with earlier control units removed: \(String(format: "%.1f", overlapArea)) m²") })
+        #expect(
+            log.contains { $0.zoneID == "U2" && $0.action.contains("overlap with earlier control units removed: \(String(format: "%.1f", overlapArea)) m²") })
         #expect(!log.contains { $0.zoneID == "U1" || $0.zoneID == "U3" })
         #expect(log.contains { $0.action.contains("not repaired") && $0.action.contains("gap") })
         let after = try Data(contentsOf: URL(fileURLWithPath: dataset.folder).appendingPathComponent("layers/control_unit.geojson"))
@@ -166,7 +181,9 @@ struct AreaCheckDiffTests {
         #expect(!repaired.contains { $0.code == "overlap" || $0.code == "checksum" })
         #expect(repaired.contains { $0.code == "gap" })
         #expect(FileManager.default.fileExists(atPath: out + "/fix-log.txt"))
-        #expect(throws: ScreeningError.self) { try DatasetRepair.write(try DatasetReader.read(dataset.folder), problems: problems, from: dataset.folder, to: dataset.folder + "/inside") }
+        #expect(throws: ScreeningError.self) {
+            try DatasetRepair.write(try DatasetReader.read(dataset.folder), problems: problems, from: dataset.folder, to: dataset.folder + "/inside")
+        }
     }
 
     @Test("a diff in which a known strip was cut from the red line reports that strip as lost and fails the red-line test")

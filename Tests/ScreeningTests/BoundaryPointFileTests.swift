@@ -2,6 +2,7 @@ import Foundation
 import Geo
 import ScreeningTestSupport
 import Testing
+
 @testable import Screening
 
 @Suite("界址点 boundary-point coordinate files")
@@ -9,23 +10,23 @@ struct BoundaryPointFileTests {
     // Corners of [117.40, 117.41] × [40.00, 40.01] in EPSG:4527 (CGCS2000 3-degree GK zone 39, zone prefix), from
     // printf "40.00 117.40\n40.00 117.41\n40.01 117.41\n40.01 117.40\n" | cs2cs -d 4 EPSG:4490 EPSG:4527
     static let text = """
-    [属性描述]
-    格式版本号=1.01版本
-    坐标系=2000国家大地坐标系
-    几度分带=3
-    投影类型=高斯克吕格
-    计量单位=米
-    带号=39
-    精度=0.0001
-    转换参数=,,,,,,
-    [地块坐标]
-    5,8.9,DK-01,于桥水库北岸地块,面,,农用地,0101,@
-    J1,1,4429605.6721,39534157.5916
-    J2,1,4429609.5521,39535011.5339
-    J3,1,4430719.9044,39535006.4260
-    J4,1,4430716.0241,39534152.6083
-    J1,1,4429605.6721,39534157.5916
-    """
+        [属性描述]
+        格式版本号=1.01版本
+        坐标系=2000国家大地坐标系
+        几度分带=3
+        投影类型=高斯克吕格
+        计量单位=米
+        带号=39
+        精度=0.0001
+        转换参数=,,,,,,
+        [地块坐标]
+        5,8.9,DK-01,于桥水库北岸地块,面,,农用地,0101,@
+        J1,1,4429605.6721,39534157.5916
+        J2,1,4429609.5521,39535011.5339
+        J3,1,4430719.9044,39535006.4260
+        J4,1,4430716.0241,39534152.6083
+        J1,1,4429605.6721,39534157.5916
+        """
 
     @Test("a file written from cs2cs coordinates reads back to the lon/lat corners")
     func readsCs2csCoordinates() throws {
@@ -55,7 +56,7 @@ struct BoundaryPointFileTests {
         try input.fileHandleForWriting.close()
         let gbk = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        #expect(String(data: gbk, encoding: .utf8) == nil) // really not UTF-8
+        #expect(String(data: gbk, encoding: .utf8) == nil)  // really not UTF-8
         let (_, parcels) = try BoundaryPointFile.read(Array(gbk), file: "dk-gbk.txt")
         #expect(parcels.first?.name == "于桥水库北岸地块")
     }
@@ -88,15 +89,15 @@ struct OldDatumTests {
     /// taken through the header's CRS backwards.
     static func file(system: String, parameters: String) throws -> (String, [Coordinate]) {
         let header = """
-        [属性描述]
-        坐标系=\(system)
-        几度分带=3
-        投影类型=高斯克吕格
-        计量单位=米
-        带号=39
-        转换参数=\(parameters)
-        [地块坐标]
-        """
+            [属性描述]
+            坐标系=\(system)
+            几度分带=3
+            投影类型=高斯克吕格
+            计量单位=米
+            带号=39
+            转换参数=\(parameters)
+            [地块坐标]
+            """
         // Read a probe parcel to get the header's CRS, then take the corners back into it.
         let probe = header + "\n5,1,P,地块,面,,,,@\nJ1,1,4429605,39534157\nJ2,1,4429609,39535011\nJ3,1,4430719,39535006\nJ1,1,4429605,39534157\n"
         let crs = try BoundaryPointFile.read(Array(probe.utf8), file: "probe.txt").header.crs
@@ -150,7 +151,8 @@ struct OldDatumCRSTests {
         let parameters = "-100.5,50.2,80.3,0.5,-0.3,1.2,2.5"
         let crs = CRS("+proj=tmerc +lat_0=0 +lon_0=117 +k=1 +x_0=39500000 +y_0=0 +a=6378140 +rf=298.257 +towgs84=\(parameters) +units=m +no_defs")
         let viaCRS = try #require(try Submission.read(collection, file: "x.geojson", crs: crs).first?.result.get().project.footprint.pointCoordinate)
-        let text = "[属性描述]\n坐标系=1980西安坐标系\n几度分带=3\n带号=39\n转换参数=\(parameters)\n[地块坐标]\n4,1,P,p,面,,,,@\nJ1,1,4429605.67,39534157.59\nJ2,1,4429605.67,39534257.59\nJ3,1,4429705.67,39534257.59\nJ1,1,4429605.67,39534157.59\n"
+        let text =
+            "[属性描述]\n坐标系=1980西安坐标系\n几度分带=3\n带号=39\n转换参数=\(parameters)\n[地块坐标]\n4,1,P,p,面,,,,@\nJ1,1,4429605.67,39534157.59\nJ2,1,4429605.67,39534257.59\nJ3,1,4429705.67,39534257.59\nJ1,1,4429605.67,39534157.59\n"
         let (_, parcels) = try BoundaryPointFile.read(Array(text.utf8), file: "x.txt")
         guard case let .polygon(rings)? = parcels.first?.geometry.shape else { Issue.record("no parcel"); return }
         // The 界址点 header and --crs with the same parameters are the same CRS; they meet within 1e-7° (~1 cm).

@@ -2,6 +2,7 @@ import Foundation
 import Geo
 import ScreeningTestSupport
 import Testing
+
 @testable import Screening
 
 /// DOMAIN.md §7.1 and §7.2, transcribed by hand from the brief (headline letter of each cell, before any
@@ -20,7 +21,7 @@ private let domainMatrix: [String: String] = [
 /// DOMAIN.md's headline, each decision written in geodata/rules/README.md §5: the letter the ruleset gives.
 private let reviewedCells: [String: Character] = [
     "LV×PK": "P",  // nature parks are managed as general control zones (Code Art. 861); no lawful route for a scale farm
-    "FO×NRe": "R", // planting and tending only, with the reserve's consent (R:NR); felling is not a general-control activity
+    "FO×NRe": "R",  // planting and tending only, with the reserve's consent (R:NR); felling is not a general-control activity
 ]
 private let domainColumns = ["RL", "NRc", "NRb", "NRe", "SA", "PK", "D1", "D2", "D3", "JY", "XY", "U1", "U2", "U3"]
 
@@ -28,7 +29,7 @@ private let domainColumns = ["RL", "NRc", "NRb", "NRe", "SA", "PK", "D1", "D2", 
 /// "Deviations and choices"): the headline then holds for that action.
 private let actionSpecificHeadlines: [String: ProjectAction] = [
     // "C (RL2: no expansion)": new ponds expand aquaculture in the red line (P); operating existing ones is C.
-    "AQ×RL": .operate,
+    "AQ×RL": .operate
 ]
 
 private func letter(_ outcome: Outcome) -> Character {
@@ -80,23 +81,28 @@ struct RuleMatrixTests {
         #expect(Set(reportingOnly) == Set(ZoneKind.allCases.filter { !$0.carriesRules }.map(\.rawValue)))
     }
 
-    @Test("every cell, screened, gives DOMAIN.md §7's headline outcome for one of the two discharge readings",
-          arguments: shippedRuleset.categories.map(\.code))
+    @Test(
+        "every cell, screened, gives DOMAIN.md §7's headline outcome for one of the two discharge readings",
+        arguments: shippedRuleset.categories.map(\.code))
     func everyCellMatchesDomain(category: String) throws {
         let expectedRow = Array(try #require(domainMatrix[category]).replacingOccurrences(of: " ", with: ""))
         for column in shippedRuleset.columns.map(\.code) {
             var seen: [Outcome] = []
             let action = actionSpecificHeadlines["\(category)×\(column)"] ?? .new
             for discharges in [false, true] {
-                let finding = try #require(try Self.finding(category: category, column: column,
-                                                            attributes: ProjectAttributes(action: action, dischargesToWater: discharges)))
+                let finding = try #require(
+                    try Self.finding(
+                        category: category, column: column,
+                        attributes: ProjectAttributes(action: action, dischargesToWater: discharges)))
                 #expect(finding.relation == .inside)
                 #expect(finding.rule?.column == column)
                 seen.append(finding.effectiveOutcome)
             }
             if let position = domainColumns.firstIndex(of: column) {
                 let expected = reviewedCells["\(category)×\(column)"] ?? expectedRow[position]
-                #expect(seen.map(letter).contains(expected), "\(category) × \(column): DOMAIN.md (or the legal review) says \(expected), screener gave \(seen.map(letter))")
+                #expect(
+                    seen.map(letter).contains(expected),
+                    "\(category) × \(column): DOMAIN.md (or the legal review) says \(expected), screener gave \(seen.map(letter))")
             }
         }
     }
@@ -130,7 +136,9 @@ struct RuleMatrixTests {
         #expect(try Self.finding(category: "TR", column: "SAc", attributes: .init())?.effectiveOutcome == .prohibited)
     }
 
-    @Test("a road tunnelling under a core zone, 2026 or legacy-coded, is restricted (NRX) from 2026-03-15 and prohibited before; at the surface always prohibited")
+    @Test(
+        "a road tunnelling under a core zone, 2026 or legacy-coded, is restricted (NRX) from 2026-03-15 and prohibited before; at the surface always prohibited"
+    )
     func reserveCrossing() throws {
         let core2026 = TestZone(id: "NR-CP", kind: .natureReserve, level: "core_protection", ring: rectangle(117.0, 40.0, 117.01, 40.01))
         let legacy = TestZone(id: "NR-C", kind: .natureReserve, level: "core", ring: rectangle(117.1, 40.0, 117.11, 40.01))
@@ -159,16 +167,21 @@ struct RuleMatrixTests {
 
     @Test("a zone's access list tightens the matrix for that zone only")
     func accessList() throws {
-        let entry: JSONValue = .array([.object(JSONObject([
-            "category": "IG", "outcome": "prohibited",
-            "explanation": .object(JSONObject(["zh": "本单元禁止新建工业项目", "en": "No new industry in this unit"])),
-        ]))])
+        let entry: JSONValue = .array([
+            .object(
+                JSONObject([
+                    "category": "IG", "outcome": "prohibited",
+                    "explanation": .object(JSONObject(["zh": "本单元禁止新建工业项目", "en": "No new industry in this unit"])),
+                ]))
+        ])
         let strict = TestZone(id: "U-STRICT", kind: .controlUnit, level: "key", ring: rectangle(117.0, 40.0, 117.01, 40.01), accessList: entry)
         let plain = TestZone(id: "U-PLAIN", kind: .controlUnit, level: "key", ring: rectangle(117.1, 40.0, 117.11, 40.01))
         let screener = try Screener(dataset: makeDataset([strict, plain]), ruleset: shippedRuleset)
         func verdict(_ x: Double) throws -> ScreeningResult {
-            try screener.screen(Project(category: "IG", attributes: .init(dischargesToWater: false),
-                                        footprint: Geometry(.polygon([rectangle(x + 0.004, 40.004, x + 0.006, 40.006)]))))
+            try screener.screen(
+                Project(
+                    category: "IG", attributes: .init(dischargesToWater: false),
+                    footprint: Geometry(.polygon([rectangle(x + 0.004, 40.004, x + 0.006, 40.006)]))))
         }
         let tightened = try verdict(117.0)
         #expect(tightened.verdict == .prohibited)

@@ -1,6 +1,7 @@
 import Geo
 import ScreeningTestSupport
 import Testing
+
 @testable import Screening
 
 @Suite("Screener measurements against hand-built answers")
@@ -45,7 +46,7 @@ struct ScreenerTests {
         let overlap = try #require(finding.overlapArea?.squareMetres)
         #expect(abs(overlap - insidePart) < 0.01)
         #expect(abs((finding.overlapShare ?? 0) - insidePart / whole) < 1e-9)
-        #expect(abs(insidePart / whole - 0.5) < 1e-3) // sanity: about half, by construction
+        #expect(abs(insidePart / whole - 0.5) < 1e-3)  // sanity: about half, by construction
     }
 
     @Test("overlapping zones of one kind are dissolved: the per-kind overlap is the union, not the sum")
@@ -60,7 +61,7 @@ struct ScreenerTests {
         // Both patches together cover the whole footprint once.
         #expect(abs((kind.overlapArea?.squareMetres ?? 0) - whole) < 0.01)
         #expect(kind.zones == 2)
-        #expect(perZone.reduce(0, +) > whole * 1.2) // the naive sum double-counts the shared strip
+        #expect(perZone.reduce(0, +) > whole * 1.2)  // the naive sum double-counts the shared strip
     }
 
     @Test("a line's overlap is its length inside the zone")

@@ -2,6 +2,7 @@ import Foundation
 import Geo
 import ScreeningTestSupport
 import Testing
+
 @testable import Screening
 
 @Suite("Footprint input checks")
@@ -18,7 +19,8 @@ struct SubmissionTests {
 
     @Test("a bowtie is refused with the reason and place, and screened only with --repair, which is then noted")
     func bowtie() throws {
-        let text = #"{"type":"Feature","properties":{"id":"B1"},"geometry":{"type":"Polygon","coordinates":[[[117.4,39.9],[117.41,39.91],[117.41,39.9],[117.4,39.91],[117.4,39.9]]]}}"#
+        let text =
+            #"{"type":"Feature","properties":{"id":"B1"},"geometry":{"type":"Polygon","coordinates":[[[117.4,39.9],[117.41,39.91],[117.41,39.9],[117.4,39.91],[117.4,39.9]]]}}"#
         let message = try failure(text)
         #expect(message.contains("in.geojson, feature 0 (id B1)"))
         #expect(message.contains("Self-intersection at [117.405, 39.905]"))
@@ -44,7 +46,8 @@ struct SubmissionTests {
     @Test("a declared projected CRS is transformed to lon/lat and the transformation is noted")
     func declaredCRS() throws {
         // cs2cs EPSG:4490 → EPSG:4548: (117.4, 40) ↔ (534157.5916, 4429605.6721)
-        let text = #"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4548"}},"features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[534157.5916,4429605.6721]}}]}"#
+        let text =
+            #"{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::4548"}},"features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[534157.5916,4429605.6721]}}]}"#
         let project = try #require(try read(text).first).get()
         let c = try #require(project.project.footprint.pointCoordinate)
         #expect(abs(c.x - 117.4) < 1e-8 && abs(c.y - 40) < 1e-8)
@@ -56,7 +59,9 @@ struct SubmissionTests {
         #expect(try failure(#"{"type":"Feature","properties":{},"geometry":null}"#).contains("no geometry"))
         #expect(try failure(#"{"type":"Polygon","coordinates":[]}"#).contains("empty"))
         #expect(try failure(#"{"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[117,40]}]}"#).contains("GeometryCollection"))
-        let mixed = try read(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"A"},"geometry":{"type":"Point","coordinates":[117,40]}},{"type":"Feature","properties":{"id":"B"},"geometry":{"type":"Polygon","coordinates":[[[117,40],[117.1,40],[117.1,40.1]]]}}]}"#)
+        let mixed = try read(
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"A"},"geometry":{"type":"Point","coordinates":[117,40]}},{"type":"Feature","properties":{"id":"B"},"geometry":{"type":"Polygon","coordinates":[[[117,40],[117.1,40],[117.1,40.1]]]}}]}"#
+        )
         #expect(mixed.count == 2)
         #expect((try? mixed[0].get()) != nil)
         guard case let .failure(error) = mixed[1] else { Issue.record("feature 1 should fail"); return }
@@ -65,7 +70,8 @@ struct SubmissionTests {
 
     @Test("category and attributes come from properties unless options override them; bad values are refused")
     func attributes() throws {
-        let text = #"{"type":"Feature","properties":{"id":"P","name":"养殖场","category":"LV","action":"expand","discharges_to_water":true},"geometry":{"type":"Point","coordinates":[117,40]}}"#
+        let text =
+            #"{"type":"Feature","properties":{"id":"P","name":"养殖场","category":"LV","action":"expand","discharges_to_water":true},"geometry":{"type":"Point","coordinates":[117,40]}}"#
         let fromProperties = try #require(try read(text, overrides: .init()).first).get()
         #expect(fromProperties.project.category == "LV")
         #expect(fromProperties.project.attributes.action == .expand)
@@ -96,7 +102,9 @@ struct DatasetTests {
             TestZone(id: "A", kind: .waterSource, level: "1", ring: rectangle(117, 40, 117.01, 40.01)),
             TestZone(id: "A", kind: .waterSource, level: "2", ring: rectangle(117.1, 40, 117.11, 40.01)),
             TestZone(id: "C", kind: .waterSource, level: "4", ring: rectangle(117.2, 40, 117.21, 40.01)),
-            TestZone(id: "D", kind: .waterSource, level: "1", ring: [Coordinate(117.3, 40), Coordinate(117.31, 40.01), Coordinate(117.31, 40), Coordinate(117.3, 40.01), Coordinate(117.3, 40)]),
+            TestZone(
+                id: "D", kind: .waterSource, level: "1",
+                ring: [Coordinate(117.3, 40), Coordinate(117.31, 40.01), Coordinate(117.31, 40), Coordinate(117.3, 40.01), Coordinate(117.3, 40)]),
         ]
         #expect {
             try makeDataset(zones)

@@ -1,5 +1,6 @@
 import ScreeningTestSupport
 import Testing
+
 @testable import Screening
 
 @Suite("The verdict policy")

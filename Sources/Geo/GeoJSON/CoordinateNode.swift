@@ -17,7 +17,9 @@ enum CoordinateNode {
         case .position: return "a single position"
         case .positions: return "an array of positions"
         case let .list(children):
-            if let first = children.first(where: { if case .empty = $0 { return false }; return true }) {
+            if let first = children.first(where: {
+                if case .empty = $0 { return false }; return true
+            }) {
                 return "an array of (\(first.shapeDescription))"
             }
             return "an array of empty arrays"
@@ -107,7 +109,9 @@ extension JSONScanner {
                 let numberStart = index
                 let value = try parseDouble()
                 if !value.isFinite {
-                    noteProblem("number \(String(decoding: UnsafeBufferPointer(start: bytes + numberStart, count: index - numberStart), as: UTF8.self)) is too large for a coordinate", at: numberStart)
+                    noteProblem(
+                        "number \(String(decoding: UnsafeBufferPointer(start: bytes + numberStart, count: index - numberStart), as: UTF8.self)) is too large for a coordinate",
+                        at: numberStart)
                 }
                 if numbers == 0 { x = value } else if numbers == 1 { y = value }
                 numbers += 1

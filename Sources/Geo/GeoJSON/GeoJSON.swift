@@ -24,8 +24,10 @@ public struct Feature: Sendable {
     public var index: Int
 
     /// A feature with a geometry and properties.
-    public init(id: JSONValue? = nil, properties: JSONObject? = JSONObject(), geometry: Geometry?,
-                foreignMembers: JSONObject = JSONObject(), index: Int = 0) {
+    public init(
+        id: JSONValue? = nil, properties: JSONObject? = JSONObject(), geometry: Geometry?,
+        foreignMembers: JSONObject = JSONObject(), index: Int = 0
+    ) {
         self.id = id
         self.properties = properties
         self.geometry = geometry

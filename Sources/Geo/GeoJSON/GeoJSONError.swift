@@ -16,8 +16,10 @@ public struct GeoJSONError: Error, Sendable, Hashable, CustomStringConvertible {
     public var isFatal: Bool
 
     /// A problem with a message and location.
-    public init(message: String, file: String? = nil, featureIndex: Int? = nil, featureID: String? = nil,
-                line: Int? = nil, column: Int? = nil, isFatal: Bool = false) {
+    public init(
+        message: String, file: String? = nil, featureIndex: Int? = nil, featureID: String? = nil,
+        line: Int? = nil, column: Int? = nil, isFatal: Bool = false
+    ) {
         self.message = message
         self.file = file
         self.featureIndex = featureIndex

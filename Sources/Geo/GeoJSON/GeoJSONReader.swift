@@ -1,10 +1,11 @@
 internal import CGEOS
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reading GeoJSON (RFC 7946, plus the legacy 2008 `crs` member).
@@ -42,7 +43,7 @@ public enum GeoJSON {
     /// Reads GeoJSON bytes (UTF-8; a leading byte-order mark is accepted). `file` only labels errors.
     public static func read(_ bytes: [UInt8], file: String? = nil) throws -> FeatureCollection {
         var terminated = bytes
-        terminated.append(0) // the scanner's sentinel
+        terminated.append(0)  // the scanner's sentinel
         return try terminated.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { throw GeoJSONError(message: "no input", file: file, isFatal: true) }
             return try DocumentReader(bytes: base, count: buffer.count - 1, file: file).read()
@@ -246,8 +247,11 @@ private struct DocumentReader {
             feature.problem = scanner.contentProblem
             feature.sawAltitude = scanner.sawAltitude
             if feature.problem == nil, feature.type != "Feature" {
-                feature.problem = (feature.offset, feature.type.map { "type is \"\($0)\" but a member of \"features\" must be a Feature" }
-                    ?? "a feature needs \"type\": \"Feature\"")
+                feature.problem = (
+                    feature.offset,
+                    feature.type.map { "type is \"\($0)\" but a member of \"features\" must be a Feature" }
+                        ?? "a feature needs \"type\": \"Feature\""
+                )
             }
             finish(feature, into: &collection)
         }
@@ -284,8 +288,10 @@ private struct DocumentReader {
         }
         if let problem {
             let (line, column) = location(of: problem.offset)
-            collection.rejected.append(GeoJSONError(message: problem.message, file: file, featureIndex: pending.index,
-                                                    featureID: feature.displayID, line: line, column: column))
+            collection.rejected.append(
+                GeoJSONError(
+                    message: problem.message, file: file, featureIndex: pending.index,
+                    featureID: feature.displayID, line: line, column: column))
         } else {
             collection.features.append(feature)
         }
@@ -350,7 +356,8 @@ private struct DocumentReader {
             if ["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"].contains(type) {
                 throw GeoError.invalidStructure("the \(type) has no \"coordinates\" member")
             }
-            throw GeoError.invalidStructure("unknown geometry type \"\(type)\"; expected Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon or GeometryCollection")
+            throw GeoError.invalidStructure(
+                "unknown geometry type \"\(type)\"; expected Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon or GeometryCollection")
         }
         func wrongNesting(_ expected: String) -> GeoError {
             .invalidStructure("\(type) coordinates must be \(expected), but they are \(node.shapeDescription)")
@@ -400,7 +407,8 @@ private struct DocumentReader {
             default: throw wrongNesting("an array of polygons (arrays of rings)")
             }
         default:
-            throw GeoError.invalidStructure("unknown geometry type \"\(type)\"; expected Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon or GeometryCollection")
+            throw GeoError.invalidStructure(
+                "unknown geometry type \"\(type)\"; expected Point, MultiPoint, LineString, MultiLineString, Polygon, MultiPolygon or GeometryCollection")
         }
     }
 
@@ -435,8 +443,10 @@ private struct DocumentReader {
     private func crs(from value: JSONValue) throws -> CRS? {
         if value == .null { return nil }
         guard let object = value.objectValue, object["type"]?.stringValue == "name",
-              let name = object["properties"]?.objectValue?["name"]?.stringValue else {
-            throw fatal("the \"crs\" member is not a named CRS ({\"type\": \"name\", \"properties\": {\"name\": \"EPSG:4490\"}}); linked CRSs are not supported", at: 0)
+            let name = object["properties"]?.objectValue?["name"]?.stringValue
+        else {
+            throw fatal(
+                "the \"crs\" member is not a named CRS ({\"type\": \"name\", \"properties\": {\"name\": \"EPSG:4490\"}}); linked CRSs are not supported", at: 0)
         }
         return GeoJSON.crs(named: name)
     }

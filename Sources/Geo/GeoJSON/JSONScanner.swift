@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A JSON syntax error at a byte offset: the document cannot be read past it.
@@ -167,7 +167,7 @@ struct JSONScanner {
 
     mutating func parseString() throws -> String {
         let open = index
-        index += 1 // the opening quote
+        index += 1  // the opening quote
         let start = index
         var ascii = true
         while index < count {
@@ -274,7 +274,8 @@ struct JSONScanner {
             default: return offset
             }
             guard offset + length <= body.count,
-                  String(validating: UnsafeBufferPointer(rebasing: body[offset..<offset + length]), as: UTF8.self) != nil else {
+                String(validating: UnsafeBufferPointer(rebasing: body[offset..<offset + length]), as: UTF8.self) != nil
+            else {
                 return offset
             }
             offset += length

@@ -23,8 +23,10 @@ public struct AccessListTable: Sendable {
     static let nameColumns = ["环境管控单元名称", "环境综合管控单元名称", "管控单元名称", "单元名称", "HJZHGKDYMC", "HJGKDYMC", "unit_name", "名称"]
     static let categoryColumns = ["管控单元分类", "环境管控单元分类", "综合管控单元分类", "管控单元类别", "单元分类", "单元类别", "管控类别", "ZHGKDYFL", "unit_category"]
     static let tierColumns = ["清单层级", "层级", "清单级别", "级别", "发布层级", "tier", "level"]
-    static let tiers = ["省": "省", "省级": "省", "省级清单": "省", "市": "市", "市级": "市", "市级清单": "市", "县": "县", "县级": "县", "区": "县",
-                        "区县": "县", "县区": "县", "县级清单": "县", "区级": "县", "province": "省", "city": "市", "county": "县"]
+    static let tiers = [
+        "省": "省", "省级": "省", "省级清单": "省", "市": "市", "市级": "市", "市级清单": "市", "县": "县", "县级": "县", "区": "县",
+        "区县": "县", "县区": "县", "县级清单": "县", "区级": "县", "province": "省", "city": "市", "county": "县",
+    ]
 
     /// Reads a table. Column names are matched in Chinese or by the data-standard field names (code, name, category,
     /// 空间布局约束 / 污染物排放管控 / 环境风险防控 / 资源利用效率, and the tier 省/市/县).
@@ -47,7 +49,9 @@ public struct AccessListTable: Sendable {
             }
             guard let headerIndex = cells.prefix(20).firstIndex(where: { row in row.values.contains { codeColumns.contains($0) } }) else {
                 let firstRow = cells.first.map { $0.sorted { $0.key.localizedStandardCompare($1.key) == .orderedAscending }.map(\.value) } ?? []
-                throw fail("sheet \(layer.name) has no unit-code column (one of \(codeColumns.joined(separator: ", "))) in its first 20 rows; first row: \(firstRow.joined(separator: ", "))")
+                throw fail(
+                    "sheet \(layer.name) has no unit-code column (one of \(codeColumns.joined(separator: ", "))) in its first 20 rows; first row: \(firstRow.joined(separator: ", "))"
+                )
             }
             let header = Dictionary(cells[headerIndex].map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
             let columns = Set(header.keys)
@@ -55,7 +59,9 @@ public struct AccessListTable: Sendable {
             guard let codeColumn = column(codeColumns) else { continue }
             let dimensionColumns = ZoneMapping.accessColumns.compactMapValues { column($0) }
             guard !dimensionColumns.isEmpty else {
-                throw fail("sheet \(layer.name) has none of the four dimension columns (\(AccessDimension.allCases.map(\.chineseName).joined(separator: ", "))); its header: \(columns.sorted().joined(separator: ", "))")
+                throw fail(
+                    "sheet \(layer.name) has none of the four dimension columns (\(AccessDimension.allCases.map(\.chineseName).joined(separator: ", "))); its header: \(columns.sorted().joined(separator: ", "))"
+                )
             }
             let tierColumn = column(tierColumns)
             let nameColumn = column(nameColumns), categoryColumn = column(categoryColumns)
@@ -78,8 +84,10 @@ public struct AccessListTable: Sendable {
                     guard let column = dimensionColumns[dimension], let cell = row[column] else { continue }
                     clauses += AccessClause.split(cell).map { AccessClause(dimension: dimension, tier: tier, text: $0, source: source) }
                 }
-                rows.append(Row(unitCode: code, unitName: nameColumn.flatMap { row[$0] }, unitCategory: categoryColumn.flatMap { row[$0] },
-                                tier: tier, clauses: clauses, source: source))
+                rows.append(
+                    Row(
+                        unitCode: code, unitName: nameColumn.flatMap { row[$0] }, unitCategory: categoryColumn.flatMap { row[$0] },
+                        tier: tier, clauses: clauses, source: source))
             }
         }
         return AccessListTable(file: path, rows: rows)

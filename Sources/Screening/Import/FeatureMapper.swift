@@ -56,11 +56,14 @@ struct FeatureMapper {
         // RedLine's own schema: clauses an earlier import attached come along.
         for value in properties["access_clauses"]?.arrayValue ?? [] where mapping.name == "redline_schema" {
             guard let entry = value.objectValue, let dimension = entry["dimension"]?.stringValue.flatMap(AccessDimension.init(parsing:)),
-                  let text = entry["text"]?.stringValue else {
+                let text = entry["text"]?.stringValue
+            else {
                 throw fail("an access_clauses entry needs a \"dimension\" (\(AccessDimension.allCases.map(\.rawValue).joined(separator: ", "))) and a \"text\"")
             }
-            zone.accessClauses.append(AccessClause(dimension: dimension, tier: entry["tier"]?.stringValue, text: text,
-                                                   source: entry["source"]?.stringValue ?? "\(place), feature \(index)"))
+            zone.accessClauses.append(
+                AccessClause(
+                    dimension: dimension, tier: entry["tier"]?.stringValue, text: text,
+                    source: entry["source"]?.stringValue ?? "\(place), feature \(index)"))
         }
         var result = [zone]
         if mapping.special == .redLineWithProtectedArea, let area = ZoneMapping.text(properties, ZoneMapping.protectedAreaNames) {
@@ -178,7 +181,9 @@ struct FeatureMapper {
             }
             return "\(parts[0]): no \(what) for \(values); known: \(known)"
         }
-        throw ScreeningError.data(file: place, feature: nil,
-                                  message: lines.joined(separator: "; ") + ". Map these values in a --mapping file, e.g. values: {\(unmapped.keys.sorted()[0].split(separator: "|")[0]): {\"value\": code}}")
+        throw ScreeningError.data(
+            file: place, feature: nil,
+            message: lines.joined(separator: "; ")
+                + ". Map these values in a --mapping file, e.g. values: {\(unmapped.keys.sorted()[0].split(separator: "|")[0]): {\"value\": code}}")
     }
 }

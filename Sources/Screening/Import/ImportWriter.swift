@@ -30,10 +30,14 @@ extension ZoneImport {
                 if let authority = request.authority { properties["authority"] = .string(authority) }
                 if let category = zone.unitCategory { properties["unit_category"] = .string(category) }
                 if !zone.accessClauses.isEmpty {
-                    properties["access_clauses"] = .array(zone.accessClauses.map { clause in
-                        .object(JSONObject(members: [("dimension", .string(clause.dimension.rawValue)), ("tier", clause.tier.map(JSONValue.string) ?? .null),
-                                                     ("text", .string(clause.text)), ("source", .string(clause.source))]))
-                    })
+                    properties["access_clauses"] = .array(
+                        zone.accessClauses.map { clause in
+                            .object(
+                                JSONObject(members: [
+                                    ("dimension", .string(clause.dimension.rawValue)), ("tier", clause.tier.map(JSONValue.string) ?? .null),
+                                    ("text", .string(clause.text)), ("source", .string(clause.source)),
+                                ]))
+                        })
                 }
                 for (key, value) in zone.carried where properties[key] == nil { properties[key] = value }
                 properties["source"] = .string(zone.source)
@@ -44,14 +48,16 @@ extension ZoneImport {
             let bytes = GeoJSON.encode(FeatureCollection(features: features))
             try save(bytes, file)
             let sources = Array(Set(members.map { $0.source.split(separator: "#").prefix(2).joined(separator: " layer ") })).sorted()
-            layers.append(.object(JSONObject(members: [
-                ("file", .string(file)), ("kind", .string(kind.rawValue)),
-                ("name", .object(JSONObject(members: [("zh", .string(kind.chineseName)), ("en", .string(kind.englishName))]))),
-                ("authority", .string(request.authority ?? "")), ("date", .string(request.date ?? "")),
-                ("source", .string("imported by redline zones import from " + sources.joined(separator: "; "))), ("licence", .string("")),
-                ("status", .string(request.illustrative ? "illustrative" : "authoritative")), ("crs", .string("EPSG:4490")),
-                ("features", .number(JSONNumber(members.count))), ("sha256", .string(sha256Hex(bytes))),
-            ])))
+            layers.append(
+                .object(
+                    JSONObject(members: [
+                        ("file", .string(file)), ("kind", .string(kind.rawValue)),
+                        ("name", .object(JSONObject(members: [("zh", .string(kind.chineseName)), ("en", .string(kind.englishName))]))),
+                        ("authority", .string(request.authority ?? "")), ("date", .string(request.date ?? "")),
+                        ("source", .string("imported by redline zones import from " + sources.joined(separator: "; "))), ("licence", .string("")),
+                        ("status", .string(request.illustrative ? "illustrative" : "authoritative")), ("crs", .string("EPSG:4490")),
+                        ("features", .number(JSONNumber(members.count))), ("sha256", .string(sha256Hex(bytes))),
+                    ])))
         }
         let rules: [UInt8]
         do { rules = Array(try Data(contentsOf: URL(fileURLWithPath: request.rulesFile))) } catch {
@@ -64,10 +70,12 @@ extension ZoneImport {
         catalog["dataset"] = .string(request.datasetName ?? (root.standardizedFileURL.lastPathComponent))
         catalog["version"] = .string(request.date ?? "sha256-" + String(sha256Hex(Array(checksums.utf8)).prefix(12)))
         if let region {
-            catalog["region"] = .object(JSONObject(members: [("bbox", .array([region.minX, region.minY, region.maxX, region.maxY].map { .number(JSONNumber($0) ?? JSONNumber(0)) }))]))
+            catalog["region"] = .object(
+                JSONObject(members: [("bbox", .array([region.minX, region.minY, region.maxX, region.maxY].map { .number(JSONNumber($0) ?? JSONNumber(0)) }))]))
         }
         catalog["crs"] = .string("EPSG:4490")
-        catalog["notice"] = .string(request.illustrative ? "Illustrative layers: not official delineations." : "Imported from the sources listed per layer; see import-log.json.")
+        catalog["notice"] = .string(
+            request.illustrative ? "Illustrative layers: not official delineations." : "Imported from the sources listed per layer; see import-log.json.")
         catalog["generated_by"] = .string(request.generator)
         catalog["layers"] = .array(layers)
         try save(Array(JSONValue.object(catalog).prettyPrinted().utf8), "catalog.json")
@@ -77,12 +85,13 @@ extension ZoneImport {
     static func writeLog(_ log: ZoneImportLog, to folder: String) throws {
         func strings(_ list: [String]) -> JSONValue { .array(list.map(JSONValue.string)) }
         let layers: [JSONValue] = log.layers.map { layer in
-            .object(JSONObject(members: [
-                ("source", .string(layer.source)), ("layer", .string(layer.layer)), ("features", .number(JSONNumber(layer.features))),
-                ("mapping", .string(layer.mapping)), ("reprojection", layer.reprojection.map(JSONValue.string) ?? .null),
-                ("zones", .object(JSONObject(members: layer.zones.sorted { $0.key < $1.key }.map { ($0.key.rawValue, .number(JSONNumber($0.value))) }))),
-                ("value_mappings", strings(layer.valueMappings)), ("invalid_geometries", strings(layer.invalidGeometries)), ("notes", strings(layer.notes)),
-            ]))
+            .object(
+                JSONObject(members: [
+                    ("source", .string(layer.source)), ("layer", .string(layer.layer)), ("features", .number(JSONNumber(layer.features))),
+                    ("mapping", .string(layer.mapping)), ("reprojection", layer.reprojection.map(JSONValue.string) ?? .null),
+                    ("zones", .object(JSONObject(members: layer.zones.sorted { $0.key < $1.key }.map { ($0.key.rawValue, .number(JSONNumber($0.value))) }))),
+                    ("value_mappings", strings(layer.valueMappings)), ("invalid_geometries", strings(layer.invalidGeometries)), ("notes", strings(layer.notes)),
+                ]))
         }
         let log = JSONObject(members: [
             ("schema", .string("redline-import-log/1")), ("layers", .array(layers)), ("access_lists", strings(log.accessLists)),

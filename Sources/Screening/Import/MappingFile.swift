@@ -39,7 +39,9 @@ extension ZoneMapping {
             default: throw fail("\"\(key)\" must be a field name or a list of field names")
             }
         }
-        guard let kindText = root["kind"] as? String else { throw fail("\"kind\" is missing: give a zone kind (\(ZoneKind.allCases.map(\.rawValue).joined(separator: ", "))) or the field that holds it") }
+        guard let kindText = root["kind"] as? String else {
+            throw fail("\"kind\" is missing: give a zone kind (\(ZoneKind.allCases.map(\.rawValue).joined(separator: ", "))) or the field that holds it")
+        }
         let fixedKind = ZoneKind(rawValue: kindText)
         var values: [String: [String: String]] = [:]
         if let table = root["values"] {
@@ -65,10 +67,11 @@ extension ZoneMapping {
                 access[dimension] = ["\(field)"]
             }
         }
-        return ZoneMapping(name: "mapping \((path as NSString).lastPathComponent)",
-                           kind: fixedKind.map { .fixed($0.rawValue) } ?? .field([kindText]),
-                           idFields: try fields("id", required: true), nameFields: try fields("name", required: true), level: level,
-                           rankFields: try fields("rank", required: false), values: values,
-                           unitCategoryFields: try fields("unit_category", required: false), accessFields: access)
+        return ZoneMapping(
+            name: "mapping \((path as NSString).lastPathComponent)",
+            kind: fixedKind.map { .fixed($0.rawValue) } ?? .field([kindText]),
+            idFields: try fields("id", required: true), nameFields: try fields("name", required: true), level: level,
+            rankFields: try fields("rank", required: false), values: values,
+            unitCategoryFields: try fields("unit_category", required: false), accessFields: access)
     }
 }

@@ -88,8 +88,11 @@ public enum ZoneImport {
         try attachAccessLists(request.accessLists, to: &zones, log: &log)
         let duplicates = Dictionary(grouping: zones, by: \.id).filter { $0.value.count > 1 }.keys.sorted()
         if !duplicates.isEmpty {
-            throw ScreeningError.data(file: request.sources.joined(separator: ", "), feature: nil,
-                                      message: "zone ids occur twice: \(duplicates.prefix(10).joined(separator: ", "))\(duplicates.count > 10 ? " …" : ""); ids must be unique across the sources (map another id field)")
+            throw ScreeningError.data(
+                file: request.sources.joined(separator: ", "), feature: nil,
+                message:
+                    "zone ids occur twice: \(duplicates.prefix(10).joined(separator: ", "))\(duplicates.count > 10 ? " …" : ""); ids must be unique across the sources (map another id field)"
+            )
         }
         try write(zones, request: request, log: &log, to: folder)
         let reading = try DatasetReader.read(folder)
@@ -103,11 +106,13 @@ public enum ZoneImport {
         for source in sources {
             let path = URL(fileURLWithPath: source).standardizedFileURL.resolvingSymlinksInPath().path
             if path == target || path.hasPrefix(target + "/") {
-                throw ScreeningError.data(file: folder, feature: nil, message: "the output folder holds the source \(source); sources are never changed, so give another folder")
+                throw ScreeningError.data(
+                    file: folder, feature: nil, message: "the output folder holds the source \(source); sources are never changed, so give another folder")
             }
         }
         if let entries = try? FileManager.default.contentsOfDirectory(atPath: folder), !entries.isEmpty, !force {
-            throw ScreeningError.data(file: folder, feature: nil, message: "the folder exists and is not empty; give a new folder, or --force to replace what it holds")
+            throw ScreeningError.data(
+                file: folder, feature: nil, message: "the folder exists and is not empty; give a new folder, or --force to replace what it holds")
         }
     }
 
@@ -123,8 +128,10 @@ public enum ZoneImport {
     }
 
     /// One layer's features mapped to zones, reprojected and (with `repair`) made valid.
-    static func importLayer(_ collection: FeatureCollection, name layerName: String, source: String,
-                            request: ZoneImportRequest) throws -> ([ImportedZone], ZoneImportLog.Layer) {
+    static func importLayer(
+        _ collection: FeatureCollection, name layerName: String, source: String,
+        request: ZoneImportRequest
+    ) throws -> ([ImportedZone], ZoneImportLog.Layer) {
         let place = "\(source) (layer \(layerName))"
         func fail(_ message: String, feature: Int? = nil) -> ScreeningError {
             .data(file: place, feature: feature.map { "feature \($0)" }, message: message)
@@ -144,10 +151,13 @@ public enum ZoneImport {
         } else if let detected = ZoneMapping.profiles.first(where: { $0.matches(fields: fields, layerName: layerName) }) {
             mapping = detected
         } else {
-            throw fail("no profile recognises this layer (fields: \(fields.sorted().joined(separator: ", "))); name one with --profile (\(ZoneMapping.profiles.map(\.name).joined(separator: ", "))) or describe the fields in a --mapping file")
+            throw fail(
+                "no profile recognises this layer (fields: \(fields.sorted().joined(separator: ", "))); name one with --profile (\(ZoneMapping.profiles.map(\.name).joined(separator: ", "))) or describe the fields in a --mapping file"
+            )
         }
-        var entry = ZoneImportLog.Layer(source: source, layer: layerName, features: collection.features.count, mapping: mapping.name,
-                                        reprojection: nil, zones: [:], valueMappings: [], invalidGeometries: [], notes: [])
+        var entry = ZoneImportLog.Layer(
+            source: source, layer: layerName, features: collection.features.count, mapping: mapping.name,
+            reprojection: nil, zones: [:], valueMappings: [], invalidGeometries: [], notes: [])
 
         // Coordinates: reprojected to CGCS2000 lon/lat from whatever the layer declares.
         var transform: CoordinateTransform?
@@ -167,13 +177,16 @@ public enum ZoneImport {
             if let transform {
                 do { geometry = try transform.transform(geometry) } catch { throw fail("cannot reproject: \(error)", feature: feature.index) }
             } else if let box = geometry.envelope, !(Coordinate(box.minX, box.minY).isLonLat && Coordinate(box.maxX, box.maxY).isLonLat) {
-                throw fail("the layer declares no CRS and its coordinates are not lon/lat degrees; give its CRS with --crs (for example EPSG:4527)", feature: feature.index)
+                throw fail(
+                    "the layer declares no CRS and its coordinates are not lon/lat degrees; give its CRS with --crs (for example EPSG:4527)",
+                    feature: feature.index)
             }
             let mapped = try mapper.zones(properties, index: feature.index, place: place)
             let repair = try DatasetRepair.validRepair(of: geometry)
             if let reason = repair.invalidReason {
-                entry.invalidGeometries.append("feature \(feature.index)\(mapped.first.map { " (id \($0.id))" } ?? ""): \(reason) — "
-                                               + (request.repair ? "repaired (GEOS make-valid)" : "not repaired (use --repair)"))
+                entry.invalidGeometries.append(
+                    "feature \(feature.index)\(mapped.first.map { " (id \($0.id))" } ?? ""): \(reason) — "
+                        + (request.repair ? "repaired (GEOS make-valid)" : "not repaired (use --repair)"))
                 if request.repair, let repaired = repair.geometry { geometry = repaired }
             }
             for var zone in mapped {

@@ -85,7 +85,7 @@ struct BatchCommand: ParsableCommand {
                     file, defaults: defaults, keys: keys, datum: footprintOptions.datum, crs: footprintOptions.declaredCRS, repair: footprintOptions.repair)
             }
         } catch {
-            FileHandle.standardError.write(Data("redline batch: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("redline batch: \(error)\(HintText.suffix(for: error, command: "batch"))\n".utf8))
             throw ExitCode(ExitStatus.error)
         }
         guard !items.isEmpty else {
@@ -154,7 +154,7 @@ struct BatchCommand: ParsableCommand {
     }
 
     static func located(_ error: ScreeningError, _ item: BatchItem) -> String {
-        let text = error.description
+        let text = error.description + HintText.suffix(for: error, command: "batch")
         return text.hasPrefix(item.file) ? text : "\(item.file): \(text)"
     }
 

@@ -80,7 +80,7 @@ struct Screen: ParsableCommand {
         } catch let error as ExitCode {
             throw error
         } catch {
-            FileHandle.standardError.write(Data("redline screen: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("redline screen: \(error)\(HintText.suffix(for: error, command: "screen"))\n".utf8))
             throw ExitCode(ExitStatus.error)
         }
     }

@@ -40,7 +40,11 @@ struct ZonesCheck: ParsableCommand {
             let reading = try DatasetReader.read(source, assumedCRS: layers.assumedCRS)
             let problems = try DatasetCheck.run(reading)
             switch format {
-            case .text: print(DataReports.problemsText(problems, source: source), terminator: "")
+            case .text:
+                print(DataReports.problemsText(problems, source: source), terminator: "")
+                if fix == nil, problems.contains(where: { $0.code == "invalid-geometry" }) {
+                    print("redline zones check --fix NEW_DIR writes a repaired copy (the original is never changed).")
+                }
             case .json: print(DataReports.problemsJSON(problems, source: source), terminator: "")
             }
             if let fix {

@@ -86,7 +86,7 @@ struct ZonesImport: ParsableCommand {
         } catch let error as ExitCode {
             throw error
         } catch {
-            FileHandle.standardError.write(Data("redline zones import: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("redline zones import: \(error)\(HintText.suffix(for: error, command: "zones import"))\n".utf8))
             throw ExitCode(ExitStatus.error)
         }
     }
@@ -104,6 +104,9 @@ enum ImportSummary {
             if !layer.valueMappings.isEmpty { lines.append("    values: " + layer.valueMappings.joined(separator: "; ")) }
             for note in layer.notes { lines.append("    note: \(note)") }
             for invalid in layer.invalidGeometries { lines.append("    invalid geometry: \(invalid)") }
+            if layer.invalidGeometries.contains(where: { $0.hasSuffix("not repaired (repair not asked for)") }) {
+                lines.append("    (--repair repairs them with GEOS make-valid, logged)")
+            }
         }
         for table in log.accessLists { lines.append("  access list \(table)") }
         if !log.unmatchedCodes.isEmpty {

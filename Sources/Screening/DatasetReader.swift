@@ -234,7 +234,7 @@ private struct ReadState {
             }
             if case let .success(report)? = validity[position], !report.isValid {
                 problem(
-                    "invalid-geometry", "invalid geometry: \(report.reason ?? "invalid"); repair it (redline zones check --fix writes a repaired copy)", id: id,
+                    "invalid-geometry", "invalid geometry: \(report.reason ?? "invalid"); repair it (a repaired copy of the folder can be written)", id: id,
                     at: report.location)
                 continue
             }

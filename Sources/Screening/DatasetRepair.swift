@@ -32,7 +32,7 @@ public enum DatasetRepair {
             throw ScreeningError.data(file: destination, feature: nil, message: "the folder exists and is not empty; give a new folder for the repaired copy")
         }
         guard reading.catalog != nil else {
-            throw ScreeningError.data(file: source, feature: nil, message: "--fix needs a data folder with catalog.json, not a single layer file")
+            throw ScreeningError.data(file: source, feature: nil, message: "a repaired copy needs a data folder with catalog.json, not a single layer file")
         }
         var log: [Change] = []
         var seen = Set<String>()

@@ -31,17 +31,17 @@ extension Ruleset {
         if attributes.dischargesToWater == nil, outcomesSeen.count > 1 {
             assumptions.append(
                 LocalizedText(
-                    zh: "未说明是否向水体排放污染物：按从严情形（\(clause.outcome.chineseName)）判断；请用 --discharges-to-water 或要素属性 discharges_to_water 说明。",
+                    zh: "未说明是否向水体排放污染物：按从严情形（\(clause.outcome.chineseName)）判断；请说明项目属性 discharges_to_water（是否向水体排放污染物）。",
                     en:
-                        "Discharge to water not stated: took the stricter reading (\(clause.outcome.rawValue)); state it with --discharges-to-water or a discharges_to_water property."
+                        "Discharge to water not stated: took the stricter reading (\(clause.outcome.rawValue)); state the project's discharges_to_water attribute."
                 ))
         }
         if isLinear, attributes.crossing == nil, clauses.contains(where: { $0.condition?.crossings != nil }) {
             assumptions.append(
                 LocalizedText(
-                    zh: "线性工程穿越方式未说明：按地面穿越判断；隧道、桥梁或架空请用 --crossing（redline screen）或要素属性 crossing 说明。",
+                    zh: "线性工程穿越方式未说明：按地面穿越判断；隧道、桥梁或架空请说明项目属性 crossing。",
                     en:
-                        "Crossing mode not stated: screened as a surface crossing; for tunnel, bridge or aerial give --crossing (redline screen) or a crossing property."
+                        "Crossing mode not stated: screened as a surface crossing; for tunnel, bridge or aerial state the project's crossing attribute."
                 ))
         }
         var rule = AppliedRule(

@@ -56,7 +56,8 @@ public final class Screener: Sendable {
             throw ScreeningError.footprint(
                 file: "", feature: project.id,
                 message:
-                    "the footprint lies outside every district of the dataset \(dataset.name) (\(dataset.zones.filter { $0.kind == .adminDistrict }.map(\.name).joined(separator: ", "))): nothing here can screen it. Check the coordinates, or use a data folder that covers the site (--data)."
+                    "the footprint lies outside every district of the dataset \(dataset.name) (\(dataset.zones.filter { $0.kind == .adminDistrict }.map(\.name).joined(separator: ", "))): nothing here can screen it. Check the coordinates, or screen it against data that covers the site.",
+                hint: .chooseData
             )
         }
         if districtIndices.isEmpty {

@@ -87,7 +87,7 @@ extension Submission {
             en:
                 "The footprint was read from a 界址点 boundary-point file (\(header.crs); X northing, Y easting with zone prefix) and converted to CGCS2000 lon/lat."
         )
-        // Already CGCS2000 lon/lat: a --crs given for it then conflicts instead of transforming twice.
+        // Already CGCS2000 lon/lat: a CRS declared for it then conflicts instead of transforming twice.
         return (FeatureCollection(features: features, crs: .cgcs2000), [note])
     }
 }
@@ -130,7 +130,8 @@ public enum Submission {
                     index: nil, id: nil,
                     result: .failure(
                         .footprint(
-                            file: file, feature: nil, message: "the file declares \(inFile) but --crs says \(declared); remove one")))
+                            file: file, feature: nil, message: "the file declares \(inFile) but the CRS declared for it is \(declared); keep one",
+                            hint: .conflictingCRS)))
             ]
         }
         let features = collection.features, crs = declared ?? collection.crs
@@ -158,6 +159,7 @@ public enum Submission {
     ) throws -> SubmittedProject {
         let where_ = Feature.label(index: feature.index, id: feature.displayID)
         func fail(_ message: String) -> ScreeningError { .footprint(file: file, feature: where_, message: message) }
+        func fail(_ message: String, hint: ScreeningHint) -> ScreeningError { .footprint(file: file, feature: where_, message: message, hint: hint) }
         let properties = feature.properties ?? JSONObject()
         var notes: [LocalizedText] = []
 
@@ -193,8 +195,8 @@ public enum Submission {
             let place = report.location.map { " at [\(degrees($0.x)), \(degrees($0.y))]" } ?? ""
             guard repair else {
                 throw fail(
-                    "invalid geometry: \(report.reason ?? "invalid")\(place). Fix the footprint, or give --repair to screen GEOS's repair of it (the repair is then stated in the report)"
-                )
+                    "invalid geometry: \(report.reason ?? "invalid")\(place). Fix the footprint, or ask for GEOS's repair of it (the repair is then stated in the report)",
+                    hint: .repairGeometry)
             }
             // An invalid ring need not have a meaningful area: the note then leaves the sizes out.
             let before = geometry.kind.isPolygonal ? try? geometry.geodesicArea() : nil
@@ -204,9 +206,9 @@ public enum Submission {
             let sizes = (before != nil && after != nil) ? String(format: " (%.1f m² → %.1f m²)", before ?? 0, after ?? 0) : ""
             notes.append(
                 LocalizedText(
-                    zh: "占地几何无效（\(report.reason ?? "")\(place)），已按 --repair 用 GEOS make-valid 修复\(sizes)；结果基于修复后的几何。",
+                    zh: "占地几何无效（\(report.reason ?? "")\(place)），已按要求用 GEOS make-valid 修复\(sizes)；结果基于修复后的几何。",
                     en:
-                        "The footprint was invalid (\(report.reason ?? "")\(place)) and was repaired with GEOS make-valid as --repair asked\(sizes); results are for the repaired geometry."
+                        "The footprint was invalid (\(report.reason ?? "")\(place)) and was repaired with GEOS make-valid as asked\(sizes); results are for the repaired geometry."
                 ))
             geometry = repaired
         }
@@ -214,7 +216,8 @@ public enum Submission {
         let category = overrides.category ?? property(properties, keys.category)?.stringValue ?? defaults.category
         guard let category, !category.isEmpty else {
             throw fail(
-                "no project category: give --category (redline batch: --default-category) with a code such as LV, RD or IG, or a \"\(keys.category)\" property")
+                "no project category: state one, a code such as LV, RD or IG, or give the feature a \"\(keys.category)\" property",
+                hint: .stateAttribute("category"))
         }
         var attributes = ProjectAttributes()
         if let action = overrides.action {

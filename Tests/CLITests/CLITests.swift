@@ -633,6 +633,11 @@ struct GDALFormatTests {
         for (zone, area) in expected { #expect(abs((returned[zone] ?? -1) - area) <= 0.01 + area * 1e-9, "back \(zone)") }
         let conflict = try redline(["convert", gk, back, "--crs", "EPSG:4548"])
         #expect(conflict.status != 0 && conflict.stderr.contains("--crs says"), "\(conflict.stderr)")
+        // screen words the same conflict through the library's hint.
+        let screened = try redline(["screen", gk, "--category", "PV", "--crs", "EPSG:4548"])
+        #expect(
+            screened.status == 1 && screened.stderr.contains("the CRS declared for it is") && screened.stderr.contains("(drop --crs or the file's crs member)"),
+            "\(screened.stderr)")
     }
 
     @Test("--crs on area reads a projected layer that does not name its CRS; without it the layer is refused")
@@ -655,5 +660,28 @@ struct GDALFormatTests {
         let bundled = try #require(try total([]))
         // Written to the millimetre in the plane: the areas agree to 1e-7.
         #expect(abs(declared - bundled) <= bundled * 1e-7)
+    }
+}
+
+@Suite("Hints: flags in the terminal, none in reports")
+struct HintTests {
+    @Test("a bowtie's error names --repair on the terminal; a report's notes name no flag")
+    func hints() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-hints-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bowtie = folder.appendingPathComponent("bowtie.geojson").path
+        try Data(#"{"type":"Polygon","coordinates":[[[117.4,39.9],[117.41,39.91],[117.41,39.9],[117.4,39.91],[117.4,39.9]]]}"#.utf8).write(
+            to: URL(fileURLWithPath: bowtie))
+        let refused = try redline(["screen", bowtie, "--category", "IG"])
+        #expect(refused.status == 1 && refused.stderr.contains("(--repair screens GEOS's repair)"), "\(refused.stderr)")
+        // A road with neither discharge nor crossing stated: the assumptions are noted in terms of attributes.
+        let road = folder.appendingPathComponent("road.geojson").path
+        try Data(#"{"type":"LineString","coordinates":[[117.55,40.16],[117.59,40.19]]}"#.utf8).write(to: URL(fileURLWithPath: road))
+        let run = try redline(["screen", road, "--category", "RD", "--format", "json"])
+        let report = try #require(try JSONValue.parse(Array(run.stdout.utf8)).objectValue, "\(run.stderr)")
+        let notes = (report["notes"]?.arrayValue ?? []).compactMap { $0.objectValue?["en"]?.stringValue }
+        #expect(notes.contains { $0.contains("state the project's crossing attribute") }, "\(notes)")
+        #expect(!notes.contains { $0.contains("--") })
     }
 }

@@ -17,14 +17,20 @@ struct SubmissionTests {
         return "\(error)"
     }
 
-    @Test("a bowtie is refused with the reason and place, and screened only with --repair, which is then noted")
+    @Test("a bowtie is refused with the reason, place and a repair hint, and screened only when repair is asked, which is then noted")
     func bowtie() throws {
         let text =
             #"{"type":"Feature","properties":{"id":"B1"},"geometry":{"type":"Polygon","coordinates":[[[117.4,39.9],[117.41,39.91],[117.41,39.9],[117.4,39.91],[117.4,39.9]]]}}"#
         let message = try failure(text)
         #expect(message.contains("in.geojson, feature 0 (id B1)"))
         #expect(message.contains("Self-intersection at [117.405, 39.905]"))
-        #expect(message.contains("--repair"))
+        // The library says what can be done, with a typed hint; only the CLI names the flag.
+        #expect(message.contains("ask for GEOS's repair") && !message.contains("--"))
+        guard case let .failure(error)? = try read(text).first else {
+            Issue.record("the bowtie was not refused")
+            return
+        }
+        #expect(error.hint == .repairGeometry)
         let repaired = try #require(try read(text, repair: true).first).get()
         #expect(repaired.project.footprint.isValid)
         #expect(repaired.notes.contains { $0.en.contains("repaired with GEOS make-valid") })

@@ -21,7 +21,9 @@ struct FeatureMapper {
 
     /// The zones one feature yields: usually one; a red-line feature that carries a protected area yields two.
     mutating func zones(_ properties: JSONObject, index: Int, place: String) throws -> [ImportedZone] {
-        func fail(_ message: String) -> ScreeningError { .data(file: place, feature: "feature \(index)", message: message) }
+        func fail(_ message: String, _ hint: ScreeningHint? = nil) -> ScreeningError {
+            .data(file: place, feature: "feature \(index)", message: message, hint: hint)
+        }
         let kind: ZoneKind
         switch mapping.kind {
         case let .fixed(code):
@@ -29,7 +31,7 @@ struct FeatureMapper {
             kind = fixed
         case let .field(candidates):
             guard let field = ZoneMapping.present(candidates, in: fields) else {
-                throw fail("no kind field (one of \(candidates.joined(separator: ", "))) in the layer")
+                throw fail("no kind field (one of \(candidates.joined(separator: ", "))) in the layer", .giveMapping)
             }
             guard let value = ZoneMapping.text(properties, [field])?.value else { throw fail("\(field) is empty: every zone needs a kind") }
             let types = mapping.special == .protectedArea ? ZoneMapping.protectedAreaTypes : [:]
@@ -88,21 +90,23 @@ struct FeatureMapper {
         for (key, n) in other.applied { applied[key, default: 0] += n }
     }
 
-    private mutating func level(of kind: ZoneKind, _ properties: JSONObject, fail: (String) -> ScreeningError) throws -> String? {
+    private mutating func level(of kind: ZoneKind, _ properties: JSONObject, fail: (String, ScreeningHint?) -> ScreeningError) throws -> String? {
         if mapping.special == .protectedArea { return protectedAreaLevel(kind, properties) }
         switch mapping.level {
         case let .fixed(code)?:
-            guard kind.levels.contains(where: { $0.code == code }) else { throw fail("the mapping's level \"\(code)\" is not a level of \(kind.rawValue)") }
+            guard kind.levels.contains(where: { $0.code == code }) else {
+                throw fail("the mapping's level \"\(code)\" is not a level of \(kind.rawValue)", .giveMapping)
+            }
             return code
         case nil:
             guard kind.levels.count == 1, let only = kind.levels.first else {
-                throw fail("no level field: a \(kind.rawValue) zone needs one of \(kind.levels.map(\.code).joined(separator: ", "))")
+                throw fail("no level field: a \(kind.rawValue) zone needs one of \(kind.levels.map(\.code).joined(separator: ", "))", .giveMapping)
             }
             return only.code
         case let .field(candidates)?:
             guard let field = ZoneMapping.present(candidates, in: fields) else {
                 if kind.levels.count == 1, let only = kind.levels.first { return only.code }
-                throw fail("no level field (one of \(candidates.joined(separator: ", "))) in the layer; map one with --mapping")
+                throw fail("no level field (one of \(candidates.joined(separator: ", "))) in the layer; name one in a mapping", .giveMapping)
             }
             let value = ZoneMapping.text(properties, [field])?.value ?? "(empty)"
             guard let code = mapping.level(for: value, field: field, kind: kind) else {
@@ -145,14 +149,14 @@ struct FeatureMapper {
         }
     }
 
-    private mutating func id(_ properties: JSONObject, kind: ZoneKind, level: String, fail: (String) -> ScreeningError) throws -> String {
+    private mutating func id(_ properties: JSONObject, kind: ZoneKind, level: String, fail: (String, ScreeningHint?) -> ScreeningError) throws -> String {
         if let field = ZoneMapping.present(mapping.idFields, in: fields) {
-            guard let value = ZoneMapping.text(properties, [field])?.value else { throw fail("\(field) is empty: every zone needs an id") }
+            guard let value = ZoneMapping.text(properties, [field])?.value else { throw fail("\(field) is empty: every zone needs an id", nil) }
             // One water source has a zone per level under one code.
             return kind == .waterSource ? "\(value)-\(level)" : value
         }
         guard mapping.derivesIDs, let name = ZoneMapping.text(properties, mapping.nameFields)?.value else {
-            throw fail("no id field (one of \(mapping.idFields.joined(separator: ", "))) in the layer; map one with --mapping")
+            throw fail("no id field (one of \(mapping.idFields.joined(separator: ", "))) in the layer; name one in a mapping", .giveMapping)
         }
         countNote("id made from name and level (the layer has no code field)")
         return "\(name)-\(level)"
@@ -184,6 +188,7 @@ struct FeatureMapper {
         throw ScreeningError.data(
             file: place, feature: nil,
             message: lines.joined(separator: "; ")
-                + ". Map these values in a --mapping file, e.g. values: {\(unmapped.keys.sorted()[0].split(separator: "|")[0]): {\"value\": code}}")
+                + ". Map these values in a mapping, e.g. values: {\(unmapped.keys.sorted()[0].split(separator: "|")[0]): {\"value\": code}}",
+            hint: .giveMapping)
     }
 }

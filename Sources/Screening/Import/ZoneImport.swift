@@ -112,7 +112,8 @@ public enum ZoneImport {
         }
         if let entries = try? FileManager.default.contentsOfDirectory(atPath: folder), !entries.isEmpty, !force {
             throw ScreeningError.data(
-                file: folder, feature: nil, message: "the folder exists and is not empty; give a new folder, or --force to replace what it holds")
+                file: folder, feature: nil, message: "the folder exists and is not empty; give a new folder, or ask to replace what it holds",
+                hint: .replaceOutput)
         }
     }
 
@@ -133,8 +134,8 @@ public enum ZoneImport {
         request: ZoneImportRequest
     ) throws -> ([ImportedZone], ZoneImportLog.Layer) {
         let place = "\(source) (layer \(layerName))"
-        func fail(_ message: String, feature: Int? = nil) -> ScreeningError {
-            .data(file: place, feature: feature.map { "feature \($0)" }, message: message)
+        func fail(_ message: String, feature: Int? = nil, hint: ScreeningHint? = nil) -> ScreeningError {
+            .data(file: place, feature: feature.map { "feature \($0)" }, message: message, hint: hint)
         }
         if let first = collection.rejected.first {
             throw fail(first.message, feature: first.featureIndex)
@@ -152,8 +153,8 @@ public enum ZoneImport {
             mapping = detected
         } else {
             throw fail(
-                "no profile recognises this layer (fields: \(fields.sorted().joined(separator: ", "))); name one with --profile (\(ZoneMapping.profiles.map(\.name).joined(separator: ", "))) or describe the fields in a --mapping file"
-            )
+                "no profile recognises this layer (fields: \(fields.sorted().joined(separator: ", "))); name the profile that reads it (\(ZoneMapping.profiles.map(\.name).joined(separator: ", "))) or describe the fields in a mapping",
+                hint: .chooseProfile)
         }
         var entry = ZoneImportLog.Layer(
             source: source, layer: layerName, features: collection.features.count, mapping: mapping.name,
@@ -178,15 +179,15 @@ public enum ZoneImport {
                 do { geometry = try transform.transform(geometry) } catch { throw fail("cannot reproject: \(error)", feature: feature.index) }
             } else if let box = geometry.envelope, !(Coordinate(box.minX, box.minY).isLonLat && Coordinate(box.maxX, box.maxY).isLonLat) {
                 throw fail(
-                    "the layer declares no CRS and its coordinates are not lon/lat degrees; give its CRS with --crs (for example EPSG:4527)",
-                    feature: feature.index)
+                    "the layer declares no CRS and its coordinates are not lon/lat degrees; declare its CRS (for example EPSG:4527)",
+                    feature: feature.index, hint: .declareCRS)
             }
             let mapped = try mapper.zones(properties, index: feature.index, place: place)
             let repair = try DatasetRepair.validRepair(of: geometry)
             if let reason = repair.invalidReason {
                 entry.invalidGeometries.append(
                     "feature \(feature.index)\(mapped.first.map { " (id \($0.id))" } ?? ""): \(reason) — "
-                        + (request.repair ? "repaired (GEOS make-valid)" : "not repaired (use --repair)"))
+                        + (request.repair ? "repaired (GEOS make-valid)" : "not repaired (repair not asked for)"))
                 if request.repair, let repaired = repair.geometry { geometry = repaired }
             }
             for var zone in mapped {

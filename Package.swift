@@ -43,11 +43,12 @@ let package = Package(
             name: "GeoFormats",
             dependencies: ["Geo", "CGDAL"]
         ),
-        // The domain: zones, catalog, rules, screener. Pure values in and out; never prints.
+        // The domain: zones, catalog, rules, screener. Pure values in and out; never prints; never links GDAL (files in
+        // GDAL's formats come through the FeatureFileReader a front end passes in).
         .target(
             name: "Screening",
             dependencies: [
-                "Geo", "GeoFormats",
+                "Geo",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -34,10 +34,7 @@ public enum VectorFile {
     ///
     /// - Throws: `GeoJSONError` naming the file (and layer and feature) with GDAL's own message.
     public static func read(contentsOf path: String) throws -> FeatureCollection {
-        let layers = try readLayers(contentsOf: path)
-        var collection = FeatureCollection(features: layers.flatMap(\.collection.features), crs: layers.lazy.compactMap(\.collection.crs).first)
-        collection.rejected = layers.flatMap(\.collection.rejected)
-        return collection
+        try GDALFeatureFiles().collection(atPath: path)
     }
 
     /// Each layer of the file with its name, features and CRS; feature indexes count across layers, as in `read`.

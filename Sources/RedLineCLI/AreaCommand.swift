@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Geo
+import GeoFormats
 import Reports
 import Screening
 
@@ -37,7 +38,7 @@ struct AreaCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let dataset = try Dataset.load(folder: layers.source(), assumedCRS: layers.assumedCRS)
+            let dataset = try Dataset.load(folder: layers.source(), assumedCRS: layers.assumedCRS, files: GDALFeatureFiles())
             let report = try AreaReporter.report(dataset, districtBreakdown: !noDistricts, overlapMatrix: !noMatrix)
             switch format {
             case .text: print(AreaReportRendering.text(report, language: lang), terminator: "")

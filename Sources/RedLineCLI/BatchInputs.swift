@@ -85,7 +85,7 @@ enum BatchInputs {
             return readLines(bytes, file: file, defaults: defaults, keys: keys, datum: datum, crs: crs, repair: repair)
         }
         do {
-            let (collection, notes) = try Submission.collection(atPath: file, bytes: bytes)
+            let (collection, notes) = try Submission.collection(atPath: file, bytes: bytes, files: GDALFeatureFiles())
             return Submission.read(collection, file: file, defaults: defaults, keys: keys, datum: datum, crs: crs, repair: repair).map { feature in
                 var noted = feature
                 noted.result = feature.result.map { submitted in

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GeoFormats
 import Screening
 
 /// `--data`, `--rules` and `--as-of`, shared by the commands that screen.
@@ -27,7 +28,7 @@ struct DataOptions: ParsableArguments {
 
     /// The dataset and its ruleset.
     func load() throws -> (Dataset, Ruleset) {
-        let dataset = try Dataset.load(folder: DataLocator.folder(explicit: data))
+        let dataset = try Dataset.load(folder: DataLocator.folder(explicit: data), files: GDALFeatureFiles())
         return (dataset, try Ruleset.load(contentsOf: rules ?? dataset.rulesetPath))
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Geo
+import GeoFormats
 import Reports
 import Screening
 
@@ -92,7 +93,7 @@ struct Screen: ParsableCommand {
         } catch {
             throw CLIError.input("\(file): cannot read: \(error.localizedDescription)")
         }
-        let (collection, inputNotes) = try Submission.collection(atPath: file, bytes: input.bytes)
+        let (collection, inputNotes) = try Submission.collection(atPath: file, bytes: input.bytes, files: GDALFeatureFiles())
         let overrides = ProjectOverrides(
             category: category, action: action, dischargesToWater: dischargesToWater, linear: linear,
             crossing: crossing, nationalMajorProject: nationalMajorProject ? true : nil)

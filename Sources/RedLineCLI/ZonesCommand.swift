@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Geo
+import GeoFormats
 import Reports
 import Screening
 
@@ -37,7 +38,7 @@ struct ZonesCheck: ParsableCommand {
     func run() throws {
         do {
             let source = try layers.source()
-            let reading = try DatasetReader.read(source, assumedCRS: layers.assumedCRS)
+            let reading = try DatasetReader.read(source, assumedCRS: layers.assumedCRS, files: GDALFeatureFiles())
             let problems = try DatasetCheck.run(reading)
             switch format {
             case .text:
@@ -96,7 +97,9 @@ struct DiffCommand: ParsableCommand {
         let diff: DatasetDiff
         do {
             let assumed = crs.map(CRS.init)
-            diff = try DatasetDiffer.diff(old: Dataset.load(folder: old, assumedCRS: assumed), new: Dataset.load(folder: new, assumedCRS: assumed))
+            diff = try DatasetDiffer.diff(
+                old: Dataset.load(folder: old, assumedCRS: assumed, files: GDALFeatureFiles()),
+                new: Dataset.load(folder: new, assumedCRS: assumed, files: GDALFeatureFiles()))
             switch format {
             case .text: print(DataReports.diffText(diff, old: old, new: new, language: lang), terminator: "")
             case .json: print(DataReports.diffJSON(diff, old: old, new: new), terminator: "")

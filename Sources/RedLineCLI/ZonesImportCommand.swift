@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Geo
+import GeoFormats
 import Screening
 
 /// `redline zones import SOURCE... --out DIR`: official layers into a RedLine data folder.
@@ -72,6 +73,7 @@ struct ZonesImport: ParsableCommand {
                 sources: sources, rulesFile: try rules ?? (DataLocator.folder(explicit: nil) as NSString).appendingPathComponent("rules/ruleset.json"),
                 generator: "redline \(RedLineVersion.current) zones import")
             request.profile = profile == "auto" ? nil : profile
+            request.files = GDALFeatureFiles()
             request.mapping = try mapping.map(ZoneMapping.parse(contentsOf:))
             request.accessLists = accessLists
             request.authority = authority

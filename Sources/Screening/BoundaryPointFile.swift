@@ -1,6 +1,5 @@
 import Foundation
 import Geo
-import GeoFormats
 
 /// The 自然资源部 boundary-point coordinate text file (界址点坐标文件) of land-use submissions:
 /// an `[属性描述]` header (坐标系, 几度分带, 投影类型, 计量单位, 带号, 精度, 转换参数) and `[地块坐标]` blocks —

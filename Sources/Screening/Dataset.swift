@@ -54,8 +54,8 @@ extension Dataset {
     ///
     /// Every zone must have a unique id, a known kind and level, and a valid polygonal lon/lat geometry.
     /// All problems are collected and thrown together, each naming its file and feature.
-    public static func load(folder: String, assumedCRS: CRS? = nil) throws -> Dataset {
-        let reading = try DatasetReader.read(folder, assumedCRS: assumedCRS)
+    public static func load(folder: String, assumedCRS: CRS? = nil, files: any FeatureFileReader = NoVectorFiles()) throws -> Dataset {
+        let reading = try DatasetReader.read(folder, assumedCRS: assumedCRS, files: files)
         let errors = reading.problems.filter { $0.severity == .error }
         if !errors.isEmpty {
             throw ScreeningError.invalidData(

@@ -1,6 +1,5 @@
 import Foundation
 import Geo
-import GeoFormats
 
 /// A data folder as read, problems and all: what `zones check` examines and `--fix` repairs.
 public struct DatasetReading: Sendable {
@@ -18,17 +17,18 @@ public struct DatasetReading: Sendable {
 public enum DatasetReader {
     /// Reads `path`: a folder with `catalog.json`, or one layer file. Layers that do not name their CRS are taken to
     /// be in `assumedCRS` (default: lon/lat).
-    public static func read(_ path: String, assumedCRS: CRS? = nil) throws -> DatasetReading {
+    /// Layers in formats other than GeoJSON are read by `files` (GeoFormats' GDAL reader, from the front end).
+    public static func read(_ path: String, assumedCRS: CRS? = nil, files: any FeatureFileReader = NoVectorFiles()) throws -> DatasetReading {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ScreeningError.data(file: path, feature: nil, message: "no such file or folder")
         }
         let isFolder = isDirectory.boolValue && !path.lowercased().hasSuffix(".gdb")
-        return isFolder ? try readFolder(path, assumedCRS: assumedCRS) : try readSingleFile(path, assumedCRS: assumedCRS)
+        return isFolder ? try readFolder(path, assumedCRS: assumedCRS, files: files) : try readSingleFile(path, assumedCRS: assumedCRS, files: files)
     }
 
-    private static func readSingleFile(_ path: String, assumedCRS: CRS?) throws -> DatasetReading {
-        var state = ReadState(assumedCRS: assumedCRS)
+    private static func readSingleFile(_ path: String, assumedCRS: CRS?, files: any FeatureFileReader) throws -> DatasetReading {
+        var state = ReadState(assumedCRS: assumedCRS, files: files)
         let input: InputSource
         do { input = try InputSource(path) } catch {
             throw ScreeningError.data(file: path, feature: nil, message: "cannot read: \(error)")
@@ -47,7 +47,7 @@ public enum DatasetReader {
         return DatasetReading(dataset: dataset, problems: state.problems, rawLayers: collection.map { [(info, $0)] } ?? [], catalog: nil)
     }
 
-    private static func readFolder(_ folder: String, assumedCRS: CRS?) throws -> DatasetReading {
+    private static func readFolder(_ folder: String, assumedCRS: CRS?, files: any FeatureFileReader) throws -> DatasetReading {
         let catalogPath = (folder as NSString).appendingPathComponent("catalog.json")
         let catalogValue: JSONValue
         do {
@@ -57,7 +57,7 @@ public enum DatasetReader {
         } catch {
             throw ScreeningError.data(file: catalogPath, feature: nil, message: "not valid JSON: \(error)")
         }
-        var state = ReadState(assumedCRS: assumedCRS)
+        var state = ReadState(assumedCRS: assumedCRS, files: files)
         var layers: [LayerInfo] = []
         var raw: [(LayerInfo, FeatureCollection)] = []
         do {
@@ -123,6 +123,8 @@ public enum DatasetReader {
 private struct ReadState {
     /// The CRS of layers that do not name one (nil: lon/lat).
     let assumedCRS: CRS?
+    /// Reads the layers that are not GeoJSON.
+    let files: any FeatureFileReader
     var zones: [Zone] = []
     var problems: [DataProblem] = []
     var seenIDs: [String: String] = [:]
@@ -130,10 +132,8 @@ private struct ReadState {
     mutating func readZones(bytes: [UInt8], file: String, path: String, kind layerKind: ZoneKind?, illustrative: Bool) -> ([Zone], FeatureCollection?) {
         var collection: FeatureCollection
         do {
-            // Shapefile, GeoPackage, KML and File Geodatabase layers through GDAL; GeoJSON with our own reader.
-            collection =
-                VectorFile.extensions.contains((path as NSString).pathExtension.lowercased())
-                ? try VectorFile.read(contentsOf: path) : try GeoJSON.read(bytes, file: path)
+            // Shapefile, GeoPackage, KML and File Geodatabase layers through the given reader; GeoJSON with our own.
+            collection = files.reads(path) ? try files.collection(atPath: path) : try GeoJSON.read(bytes, file: path)
         } catch {
             problems.append(
                 DataProblem(

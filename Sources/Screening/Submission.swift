@@ -1,6 +1,5 @@
 import Foundation
 import Geo
-import GeoFormats
 
 /// What the user says on the command line about the project(s), overriding the feature properties.
 public struct ProjectOverrides: Sendable {
@@ -47,12 +46,17 @@ public struct SubmittedProject: Sendable {
 }
 
 extension Submission {
-    /// The footprints of a submitted file at `path`: Shapefile, GeoPackage, KML/KMZ and File Geodatabase through GDAL
-    /// (their .prj / layer CRS honoured), anything else as below.
-    public static func collection(atPath path: String, bytes: [UInt8]) throws -> (FeatureCollection, [LocalizedText]) {
+    /// The footprints of a submitted file at `path`: the files `files` reads (Shapefile, GeoPackage, KML/KMZ and File
+    /// Geodatabase through GDAL, their .prj / layer CRS honoured), anything else as below.
+    public static func collection(atPath path: String, bytes: [UInt8], files: any FeatureFileReader = NoVectorFiles()) throws -> (
+        FeatureCollection, [LocalizedText]
+    ) {
         let ext = (path as NSString).pathExtension.lowercased()
-        guard VectorFile.extensions.contains(ext) else { return try collection(fromFile: bytes, file: path) }
-        let collection = try VectorFile.read(contentsOf: path)
+        guard files.reads(path) else { return try collection(fromFile: bytes, file: path) }
+        let collection: FeatureCollection
+        do { collection = try files.collection(atPath: path) } catch let error as GeoError {
+            throw ScreeningError.footprint(file: path, feature: nil, message: "\(error)")
+        }
         let note = LocalizedText(
             zh: "占地由 \(ext.uppercased()) 文件经 GDAL 读入\(collection.crs.map { "（\($0.definition.count > 40 ? "WKT" : $0.definition)）" } ?? "")。",
             en:

@@ -187,3 +187,17 @@ struct DeclaredCRSTests {
         #expect(message(try read(Self.prefixed, crs: .epsg(4528))).contains("carry zone 39"))
     }
 }
+
+@Suite("The domain reads GDAL formats only through the reader it is given")
+struct FeatureFileReaderTests {
+    @Test("without GDAL's reader a Shapefile is refused with the reason, never read as GeoJSON")
+    func noGDAL() throws {
+        #expect {
+            _ = try Submission.collection(atPath: "/tmp/parcels.shp", bytes: [0x00, 0x00, 0x27, 0x0A])
+        } throws: { error in
+            "\(error)".contains("/tmp/parcels.shp") && "\(error)".contains("reading this format needs GDAL")
+        }
+        #expect(NoVectorFiles().reads("/data/三区三线.gdb") && NoVectorFiles().reads("list.XLSX") && !NoVectorFiles().reads("zones.geojson"))
+        #expect(NoVectorFiles.fileExtension("/a.b/c") == "" && NoVectorFiles.fileExtension("/a/.hidden") == "")
+    }
+}

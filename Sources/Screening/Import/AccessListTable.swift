@@ -1,6 +1,5 @@
 import Foundation
 import Geo
-import GeoFormats
 
 /// A 准入清单 table (CSV or XLSX) as provinces and cities publish it: one row per unit (and tier), with the unit's
 /// code, name and category and the four dimensions, each cell holding numbered clauses.
@@ -32,12 +31,12 @@ public struct AccessListTable: Sendable {
     /// 空间布局约束 / 污染物排放管控 / 环境风险防控 / 资源利用效率, and the tier 省/市/县).
     ///
     /// - Throws: `ScreeningError.data` naming the file, and the row when a row is unusable.
-    public static func read(contentsOf path: String) throws -> AccessListTable {
+    public static func read(contentsOf path: String, files: any FeatureFileReader) throws -> AccessListTable {
         func fail(_ message: String) -> ScreeningError { .data(file: path, feature: nil, message: message) }
         let ext = (path as NSString).pathExtension.lowercased()
-        guard VectorFile.tableExtensions.contains(ext) else { throw fail("an access list is a .csv or .xlsx table, not .\(ext)") }
+        guard ["csv", "xlsx"].contains(ext), files.reads(path) else { throw fail("an access list is a .csv or .xlsx table, not .\(ext)") }
         let layers: [(name: String, collection: FeatureCollection)]
-        do { layers = try VectorFile.readLayers(contentsOf: path) } catch { throw fail("cannot read the table: \(error)") }
+        do { layers = try files.layers(atPath: path) } catch { throw fail("cannot read the table: \(error)") }
         var rows: [Row] = []
         for layer in layers {
             // The header is the first row naming a unit-code column (a title row may come before it); cells are

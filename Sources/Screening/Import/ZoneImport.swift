@@ -1,6 +1,5 @@
 import Foundation
 import Geo
-import GeoFormats
 
 /// What `redline zones import` is asked to do.
 public struct ZoneImportRequest: Sendable {
@@ -28,6 +27,8 @@ public struct ZoneImportRequest: Sendable {
     public var rulesFile: String
     /// The program and version, for the catalog's `generated_by`.
     public var generator: String
+    /// Reads the sources and tables that are not GeoJSON (GeoFormats' GDAL reader, from the front end).
+    public var files: any FeatureFileReader = NoVectorFiles()
 
     public init(sources: [String], rulesFile: String, generator: String) {
         self.sources = sources
@@ -79,13 +80,13 @@ public enum ZoneImport {
         var log = ZoneImportLog()
         var zones: [ImportedZone] = []
         for source in request.sources {
-            for layer in try readLayers(source) {
+            for layer in try readLayers(source, files: request.files) {
                 let (layerZones, entry) = try importLayer(layer.collection, name: layer.name, source: source, request: request)
                 zones += layerZones
                 log.layers.append(entry)
             }
         }
-        try attachAccessLists(request.accessLists, to: &zones, log: &log)
+        try attachAccessLists(request.accessLists, files: request.files, to: &zones, log: &log)
         let duplicates = Dictionary(grouping: zones, by: \.id).filter { $0.value.count > 1 }.keys.sorted()
         if !duplicates.isEmpty {
             throw ScreeningError.data(
@@ -95,7 +96,7 @@ public enum ZoneImport {
             )
         }
         try write(zones, request: request, log: &log, to: folder)
-        let reading = try DatasetReader.read(folder)
+        let reading = try DatasetReader.read(folder, files: request.files)
         log.problems = try DatasetCheck.run(reading)
         try writeLog(log, to: folder)
         return log
@@ -118,13 +119,14 @@ public enum ZoneImport {
     }
 
     /// The layers of a source: every layer of a GDAL file or File Geodatabase, or one GeoJSON collection.
-    static func readLayers(_ source: String) throws -> [(name: String, collection: FeatureCollection)] {
-        let ext = (source as NSString).pathExtension.lowercased()
+    static func readLayers(_ source: String, files: any FeatureFileReader) throws -> [(name: String, collection: FeatureCollection)] {
         do {
-            if VectorFile.extensions.contains(ext) { return try VectorFile.readLayers(contentsOf: source) }
+            if files.reads(source) { return try files.layers(atPath: source) }
             return [(((source as NSString).lastPathComponent as NSString).deletingPathExtension, try GeoJSON.read(contentsOf: source))]
         } catch let error as GeoJSONError {
             throw ScreeningError.data(file: source, feature: error.featureIndex.map { "feature \($0)" }, message: error.message)
+        } catch let error as GeoError {
+            throw ScreeningError.data(file: source, feature: nil, message: "\(error)")
         }
     }
 
@@ -205,11 +207,11 @@ public enum ZoneImport {
 
     /// Attaches each table row's clauses to the control unit with its code; logs codes matching no unit and units left
     /// without a list.
-    static func attachAccessLists(_ tables: [String], to zones: inout [ImportedZone], log: inout ZoneImportLog) throws {
+    static func attachAccessLists(_ tables: [String], files: any FeatureFileReader, to zones: inout [ImportedZone], log: inout ZoneImportLog) throws {
         var units: [String: Int] = [:]
         for (index, zone) in zones.enumerated() where zone.kind == .controlUnit { units[zone.id] = index }
         for path in tables {
-            let table = try AccessListTable.read(contentsOf: path)
+            let table = try AccessListTable.read(contentsOf: path, files: files)
             var attached = 0
             for row in table.rows {
                 guard let index = units[row.unitCode] else {

@@ -24,11 +24,6 @@ final class BatchOutputs {
     private var indexEntries: [BatchIndexPage.Entry] = []
     private var rowNumber = 0
 
-    static let csvHeader = [
-        "id", "name", "category", "verdict", "zones_hit", "protected_overlap_m2", "protected_overlap_length_m",
-        "nearest_zone_m", "approvals", "file", "feature", "error",
-    ]
-
     init(folder: String, dataset: Dataset, ruleset: Ruleset, htmlLanguage: Language? = nil) throws {
         self.folder = folder
         self.htmlLanguage = htmlLanguage
@@ -49,7 +44,7 @@ final class BatchOutputs {
         self.dataset = dataset
         self.ruleset = ruleset
         // A byte-order mark and CRLF line ends: Excel and WPS then read the UTF-8 Chinese text correctly.
-        write(csv, "\u{FEFF}" + BatchOutputs.csvHeader.joined(separator: ",") + "\r\n")
+        write(csv, BatchRows.csvHeaderLine)
         write(geojson, "{\"type\":\"FeatureCollection\",\"features\":[")
     }
 
@@ -66,41 +61,13 @@ final class BatchOutputs {
             let provenance = Provenance(
                 toolVersion: RedLineVersion.current, libraries: LibraryVersions.summary,
                 inputFile: item.file, inputSHA256: item.inputSHA256)
-            let notes = (try? item.project.get().notes) ?? []
+            // A screened project was read, so its reading notes are there.
+            let notes: [LocalizedText] = if case let .success(submitted) = item.project { submitted.notes } else { [] }
             if let language = htmlLanguage { writeReport(result, item: item, provenance: provenance, notes: notes, language: language) }
-            let protectedArea = result.protectedOverlapArea.map { String(format: "%.2f", $0.squareMetres) } ?? ""
-            let protectedLength = result.protectedOverlapLength.map { String(format: "%.2f", $0) } ?? ""
-            let nearest = result.nearest.map(\.distance).min().map { String(format: "%.2f", $0) } ?? ""
-            let zones = result.findings.filter { $0.relation != .nearby }.map(\.zone.id)
-            var seen = Set<String>()
-            let uniqueZones = zones.filter { seen.insert($0).inserted }
-            write(
-                csv,
-                [
-                    result.project.id ?? "", result.project.name ?? "", result.category.code, result.verdict.rawValue,
-                    uniqueZones.joined(separator: ";"), protectedArea, protectedLength, nearest,
-                    result.approvals.map(\.code).joined(separator: ";"), item.file, item.featureIndex.map(String.init) ?? "", "",
-                ]
-                .map(CSV.field).joined(separator: ",") + "\r\n")
-            var line = JSONReport.value(result, dataset: dataset, ruleset: ruleset, provenance: provenance, notes: notes).objectValue ?? JSONObject()
-            line["input"] = .object(JSONObject(["file": .string(item.file), "feature": item.featureIndex.map { .number(JSONNumber($0)) } ?? .null]))
-            write(jsonl, JSONValue.object(line).compact() + "\n")
-            for finding in result.findings where finding.relation != .nearby {
-                guard let geometry = finding.overlapGeometry, !geometry.isEmpty else { continue }
-                var properties = JSONObject()
-                properties["project_id"] = result.project.id.map(JSONValue.string) ?? .null
-                properties["zone_id"] = .string(finding.zone.id)
-                properties["kind"] = .string(finding.zone.kind.rawValue)
-                properties["level"] = .string(finding.zone.level.code)
-                properties["relation"] = .string(finding.relation.rawValue)
-                properties["outcome"] = .string(finding.effectiveOutcome.rawValue)
-                if let area = finding.overlapArea {
-                    properties["overlap_area_m2"] = JSONNumber(Double(String(format: "%.2f", area.squareMetres)) ?? 0).map(JSONValue.number) ?? .null
-                }
-                if let length = finding.overlapLength {
-                    properties["overlap_length_m"] = JSONNumber(Double(String(format: "%.2f", length)) ?? 0).map(JSONValue.number) ?? .null
-                }
-                let feature = Feature(properties: properties, geometry: geometry)
+            let input = BatchRows.Input(file: item.file, featureIndex: item.featureIndex, featureID: item.featureID)
+            write(csv, BatchRows.csvRow(result, input: input))
+            write(jsonl, BatchRows.jsonLine(result, dataset: dataset, ruleset: ruleset, provenance: provenance, notes: notes, input: input))
+            for feature in BatchRows.overlapFeatures(result) {
                 write(geojson, (firstOverlap ? "\n" : ",\n") + String(decoding: GeoJSON.encode(feature, options: .init(coordinateDecimals: 8)), as: UTF8.self))
                 firstOverlap = false
             }
@@ -114,21 +81,9 @@ final class BatchOutputs {
                         id: id, name: submitted?.project.name ?? "", category: submitted?.project.category ?? "",
                         verdict: nil, error: error.description, link: nil, place: nil))
             }
-            write(
-                csv,
-                [
-                    id, submitted?.project.name ?? "", submitted?.project.category ?? "", "error", "", "", "", "", "",
-                    item.file, item.featureIndex.map(String.init) ?? "", error.description,
-                ].map(CSV.field).joined(separator: ",") + "\r\n")
-            let line = JSONObject([
-                "schema": .string(JSONReport.schema), "error": .string(error.description),
-                "input": .object(
-                    JSONObject([
-                        "file": .string(item.file), "feature": item.featureIndex.map { .number(JSONNumber($0)) } ?? .null,
-                        "id": id.isEmpty ? .null : .string(id),
-                    ])),
-            ])
-            write(jsonl, JSONValue.object(line).compact() + "\n")
+            let input = BatchRows.Input(file: item.file, featureIndex: item.featureIndex, featureID: item.featureID)
+            write(csv, BatchRows.csvErrorRow(error, project: submitted?.project, input: input))
+            write(jsonl, BatchRows.jsonErrorLine(error, project: submitted?.project, input: input))
         }
     }
 

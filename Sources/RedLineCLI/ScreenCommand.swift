@@ -93,44 +93,31 @@ struct Screen: ParsableCommand {
         } catch {
             throw CLIError.input("\(file): cannot read: \(error.localizedDescription)")
         }
-        let (collection, inputNotes) = try Submission.collection(atPath: file, bytes: input.bytes, files: GDALFeatureFiles())
-        let overrides = ProjectOverrides(
+        let (dataset, ruleset) = try dataOptions.load()
+        let session = try ScreeningSession(dataset: dataset, ruleset: ruleset, files: GDALFeatureFiles(), toolVersion: RedLineVersion.current)
+        var options = SubmissionOptions()
+        options.overrides = ProjectOverrides(
             category: category, action: action, dischargesToWater: dischargesToWater, linear: linear,
             crossing: crossing, nationalMajorProject: nationalMajorProject ? true : nil)
-        var candidates = Submission.read(
-            collection, file: file, overrides: overrides, datum: footprintOptions.datum, crs: footprintOptions.declaredCRS, repair: footprintOptions.repair)
+        options.datum = footprintOptions.datum
+        options.crs = footprintOptions.declaredCRS
+        options.repair = footprintOptions.repair
+        var candidates = try session.read(file, bytes: input.bytes, options: options)
         if let feature {
             candidates = try select(feature, from: candidates)
         }
         guard candidates.count == 1, let only = candidates.first else {
             throw CLIError.input("\(file) holds \(candidates.count) features; screen one with --feature INDEX|ID, or use `redline batch` for many")
         }
-        var submitted = try only.result.get()
-        submitted.notes = inputNotes + submitted.notes
-
-        let (dataset, ruleset) = try dataOptions.load()
-        _ = try ruleset.category(submitted.project.category)
-        let screener = try Screener(dataset: dataset, ruleset: ruleset)
-        let result: ScreeningResult
-        do {
-            result = try screener.screen(submitted.project, on: dataOptions.day)
-        } catch let error as ScreeningError {
-            throw error.located(file: file, feature: Feature.label(index: only.index, id: submitted.project.id))
-        }
-        let provenance = Provenance(
-            toolVersion: RedLineVersion.current, libraries: LibraryVersions.summary,
-            inputFile: file, inputSHA256: input.sha256())
-        let output: String
-        switch format {
-        case .text:
-            output = TextReport.render(result, dataset: dataset, ruleset: ruleset, provenance: provenance, language: lang, notes: submitted.notes)
-        case .json:
-            output = JSONReport.render(result, dataset: dataset, ruleset: ruleset, provenance: provenance, notes: submitted.notes)
-        case .geojson:
-            output = GeoJSONReport.render(result)
-        case .html, .pdf:
-            output = try HTMLReport.render(result, dataset: dataset, ruleset: ruleset, provenance: provenance, language: lang, notes: submitted.notes)
-        }
+        let (result, notes) = try session.screen(only, file: file, on: dataOptions.day)
+        let reportFormat: ReportFormat =
+            switch format {
+            case .text: .text
+            case .json: .json
+            case .geojson: .geojson
+            case .html, .pdf: .html
+            }
+        let output = try session.render(result, as: reportFormat, language: lang, inputFile: file, inputSHA256: input.sha256(), notes: notes)
         return (output, result.verdict)
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Geo
+import GeoFormats
 import Reports
 import Screening
 
@@ -77,12 +78,16 @@ struct BatchCommand: ParsableCommand {
         do {
             (dataset, ruleset) = try dataOptions.load()
             if let defaultCategory { _ = try ruleset.category(defaultCategory) }
-            screener = try Screener(dataset: dataset, ruleset: ruleset)
-            let defaults = ProjectOverrides(category: defaultCategory, action: action, dischargesToWater: dischargesToWater)
-            let keys = PropertyKeys(id: idKey, name: nameKey, category: categoryKey)
+            let session = try ScreeningSession(dataset: dataset, ruleset: ruleset, files: GDALFeatureFiles(), toolVersion: RedLineVersion.current)
+            screener = session.screener
+            var options = SubmissionOptions()
+            options.defaults = ProjectOverrides(category: defaultCategory, action: action, dischargesToWater: dischargesToWater)
+            options.keys = PropertyKeys(id: idKey, name: nameKey, category: categoryKey)
+            options.datum = footprintOptions.datum
+            options.crs = footprintOptions.declaredCRS
+            options.repair = footprintOptions.repair
             for file in try BatchInputs.files(inputs) {
-                items += BatchInputs.read(
-                    file, defaults: defaults, keys: keys, datum: footprintOptions.datum, crs: footprintOptions.declaredCRS, repair: footprintOptions.repair)
+                items += BatchInputs.read(file, session: session, options: options)
             }
         } catch {
             FileHandle.standardError.write(Data("redline batch: \(error)\(HintText.suffix(for: error, command: "batch"))\n".utf8))

@@ -1,6 +1,7 @@
 import Foundation
 import Geo
 import GeoFormats
+import Reports
 import Screening
 
 /// One project of a batch, or the reason it cannot be screened, with where it came from.
@@ -57,8 +58,7 @@ enum BatchInputs {
     }
 
     /// Reads one file into items: a whole-file problem becomes one error item, a bad feature one error item each.
-    static func read(_ file: String, defaults: ProjectOverrides, keys: PropertyKeys, datum: WebMapDatum = .wgs84, crs: CRS? = nil, repair: Bool) -> [BatchItem]
-    {
+    static func read(_ file: String, session: ScreeningSession, options: SubmissionOptions) -> [BatchItem] {
         let input: InputSource
         do {
             input = try InputSource(file)
@@ -70,31 +70,22 @@ enum BatchInputs {
             ]
         }
         let digest = input.sha256()
-        return items(file, bytes: input.bytes, defaults: defaults, keys: keys, datum: datum, crs: crs, repair: repair).map { item in
+        return items(file, bytes: input.bytes, session: session, options: options).map { item in
             var named = item
             named.inputSHA256 = digest
             return named
         }
     }
 
-    private static func items(_ file: String, bytes: [UInt8], defaults: ProjectOverrides, keys: PropertyKeys, datum: WebMapDatum, crs: CRS?, repair: Bool)
+    private static func items(_ file: String, bytes: [UInt8], session: ScreeningSession, options: SubmissionOptions)
         -> [BatchItem]
     {
         let ext = (file as NSString).pathExtension.lowercased()
         if lineExtensions.contains(ext) {
-            return readLines(bytes, file: file, defaults: defaults, keys: keys, datum: datum, crs: crs, repair: repair)
+            return readLines(bytes, file: file, options: options)
         }
         do {
-            let (collection, notes) = try Submission.collection(atPath: file, bytes: bytes, files: GDALFeatureFiles())
-            return Submission.read(collection, file: file, defaults: defaults, keys: keys, datum: datum, crs: crs, repair: repair).map { feature in
-                var noted = feature
-                noted.result = feature.result.map { submitted in
-                    var withNotes = submitted
-                    withNotes.notes = notes + submitted.notes
-                    return withNotes
-                }
-                return item(file, noted)
-            }
+            return try session.read(file, bytes: bytes, options: options).map { item(file, $0) }
         } catch let error as ScreeningError {
             return [BatchItem(file: file, featureIndex: nil, project: .failure(error))]
         } catch {
@@ -109,7 +100,7 @@ enum BatchInputs {
     }
 
     /// Newline-delimited GeoJSON: one Feature (or geometry) per line; the line number is the feature's place.
-    private static func readLines(_ bytes: [UInt8], file: String, defaults: ProjectOverrides, keys: PropertyKeys, datum: WebMapDatum, crs: CRS?, repair: Bool)
+    private static func readLines(_ bytes: [UInt8], file: String, options: SubmissionOptions)
         -> [BatchItem]
     {
         var items: [BatchItem] = []
@@ -131,7 +122,9 @@ enum BatchInputs {
                     numbered.line = lineNumber
                     return numbered
                 }
-                items += Submission.read(collection, file: file, defaults: defaults, keys: keys, datum: datum, crs: crs, repair: repair).map { item(file, $0) }
+                items += Submission.read(
+                    collection, file: file, defaults: options.defaults, keys: options.keys, datum: options.datum, crs: options.crs, repair: options.repair
+                ).map { item(file, $0) }
             } catch {
                 let message = (error as? GeoJSONError)?.message ?? "\(error)"
                 items.append(

@@ -146,7 +146,12 @@ struct BatchCommand: ParsableCommand {
             done += slice.count
             progress.update(done: done)
         }
-        outputs?.finish()
+        do {
+            try outputs?.finish()
+        } catch {
+            FileHandle.standardError.write(Data("redline batch: the output in \(out ?? "") could not be finished: \(error)\n".utf8))
+            throw ExitCode(ExitStatus.error)
+        }
 
         print(
             Self.summary(

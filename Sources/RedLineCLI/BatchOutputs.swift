@@ -73,6 +73,7 @@ final class BatchOutputs {
             }
         case let .failure(error):
             // The project could not be screened (the screener refused it) or not even read: its id is still the feature's.
+            // The row's error is already this project's; a project that failed to read has no name or category to show.
             let submitted = try? item.project.get()
             let id = submitted?.project.id ?? item.featureID ?? ""
             if htmlLanguage != nil {
@@ -104,18 +105,23 @@ final class BatchOutputs {
             BatchIndexPage.Entry(
                 id: result.project.id ?? "", name: result.project.name ?? "", category: result.category.code,
                 verdict: result.verdict, error: nil, link: link,
+                // The marker on the index map; a footprint GEOS cannot place is listed without one.
                 place: try? result.project.footprint.pointOnSurface().pointCoordinate))
     }
 
     /// Closes the GeoJSON collection and flushes everything.
-    func finish() {
-        if let language = htmlLanguage, let page = try? BatchIndexPage.render(indexEntries, dataset: dataset, language: language) {
-            try? Data(page.utf8).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("index.html")))
+    ///
+    /// - Throws: when the index page cannot be made or a file cannot be written to disk: the run then fails rather
+    ///   than leave files that look complete.
+    func finish() throws {
+        if let language = htmlLanguage {
+            let page = try BatchIndexPage.render(indexEntries, dataset: dataset, language: language)
+            try Data(page.utf8).write(to: URL(fileURLWithPath: (folder as NSString).appendingPathComponent("index.html")))
         }
         write(geojson, "\n]}\n")
         for handle in [csv, jsonl, geojson] {
-            try? handle.synchronize()
-            try? handle.close()
+            try handle.synchronize()
+            try handle.close()
         }
     }
 }

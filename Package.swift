@@ -82,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ScreeningTests",
-            dependencies: ["Geo", "Screening", "Reports", "ScreeningTestSupport"]
+            dependencies: ["Geo", "GeoFormats", "Screening", "Reports", "ScreeningTestSupport"]
         ),
         .testTarget(
             name: "ReportsTests",

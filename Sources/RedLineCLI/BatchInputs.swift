@@ -54,7 +54,7 @@ enum BatchInputs {
     private static func isBoundaryPointFile(_ path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
-        return Submission.isBoundaryPointFile(Array((try? handle.read(upToCount: 4096)) ?? Data()))
+        return BoundaryPointFile.isBoundaryPointFile(Array((try? handle.read(upToCount: 4096)) ?? Data()))
     }
 
     /// Reads one file into items: a whole-file problem becomes one error item, a bad feature one error item each.
@@ -104,33 +104,17 @@ enum BatchInputs {
         -> [BatchItem]
     {
         var items: [BatchItem] = []
-        var lineNumber = 0
-        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let trimmed = line.filter { $0 != UInt8(ascii: "\r") }
-            guard trimmed.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { continue }
-            do {
-                var collection = try GeoJSON.read(Array(trimmed), file: file)
-                collection.features = collection.features.map { feature in
-                    var numbered = feature
-                    numbered.index = lineNumber
-                    return numbered
-                }
-                collection.rejected = collection.rejected.map { rejected in
-                    var numbered = rejected
-                    numbered.featureIndex = lineNumber
-                    numbered.line = lineNumber
-                    return numbered
-                }
+        for (lineNumber, read) in GeoJSON.readLines(bytes, file: file) {
+            switch read {
+            case let .success(collection):
                 items += Submission.read(
                     collection, file: file, defaults: options.defaults, keys: options.keys, datum: options.datum, crs: options.crs, repair: options.repair
                 ).map { item(file, $0) }
-            } catch {
-                let message = (error as? GeoJSONError)?.message ?? "\(error)"
+            case let .failure(error):
                 items.append(
                     BatchItem(
                         file: file, featureIndex: lineNumber,
-                        project: .failure(.footprint(file: file, feature: "line \(lineNumber)", message: message))))
+                        project: .failure(.footprint(file: file, feature: "line \(lineNumber)", message: error.message))))
             }
         }
         return items

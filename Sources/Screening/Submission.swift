@@ -46,53 +46,43 @@ public struct SubmittedProject: Sendable {
 }
 
 extension Submission {
-    /// The footprints of a submitted file at `path`: the files `files` reads (Shapefile, GeoPackage, KML/KMZ and File
-    /// Geodatabase through GDAL, their .prj / layer CRS honoured), anything else as below.
+    /// The footprints of a submitted file at `path` (its bytes given), read by `files` — GDAL's formats, 界址点 files
+    /// and GeoJSON with GeoFormats' reader — with a note on how they were read.
     public static func collection(atPath path: String, bytes: [UInt8], files: any FeatureFileReader = NoVectorFiles()) throws -> (
         FeatureCollection, [LocalizedText]
     ) {
-        let ext = (path as NSString).pathExtension.lowercased()
-        guard files.reads(path) else { return try collection(fromFile: bytes, file: path) }
-        let collection: FeatureCollection
-        do { collection = try files.collection(atPath: path) } catch let error as GeoError {
+        let (collection, source): (FeatureCollection, FeatureSource)
+        do { (collection, source) = try files.submission(atPath: path, bytes: bytes) } catch let error as GeoError {
             throw ScreeningError.footprint(file: path, feature: nil, message: "\(error)")
         }
-        let note = LocalizedText(
-            zh: "占地由 \(ext.uppercased()) 文件经 GDAL 读入\(collection.crs.map { "（\($0.definition.count > 40 ? "WKT" : $0.definition)）" } ?? "")。",
-            en:
-                "The footprint was read from a \(ext.uppercased()) file through GDAL\(collection.crs.map { " (\($0.definition.count > 40 ? "CRS from WKT" : $0.definition))" } ?? "")."
-        )
-        return (collection, [note])
-    }
-
-    /// The footprints of a submitted file: a 界址点 coordinate file (recognised by its `[属性描述]` section, GBK or
-    /// UTF-8) becomes one feature per parcel, in CGCS2000 lon/lat; anything else is read as GeoJSON.
-    /// Whether the bytes begin like a 界址点 boundary-point file: its "[属性描述]" header in UTF-8 or GBK within the first 4 KB.
-    public static func isBoundaryPointFile(_ bytes: [UInt8]) -> Bool {
-        let head = bytes.prefix(4096)
-        let marker = Array("[属性描述]".utf8), gbkMarker: [UInt8] = [0x5B, 0xCA, 0xF4, 0xD0, 0xD4, 0xC3, 0xE8, 0xCA, 0xF6, 0x5D]
-        func contains(_ needle: [UInt8]) -> Bool {
-            guard head.count >= needle.count else { return false }
-            return (0...(head.count - needle.count)).contains { head.dropFirst($0).starts(with: needle) }
+        switch source {
+        case .geoJSON:
+            return (collection, [])
+        case let .vectorFile(format, crs):
+            let name = crs.map { $0.definition.count > 40 ? "WKT" : $0.definition }
+            return (
+                collection,
+                [
+                    LocalizedText(
+                        zh: "占地由 \(format.uppercased()) 文件经 GDAL 读入\(name.map { "（\($0)）" } ?? "")。",
+                        en:
+                            "The footprint was read from a \(format.uppercased()) file through GDAL\(name.map { " (\($0 == "WKT" ? "CRS from WKT" : $0))" } ?? "")."
+                    )
+                ]
+            )
+        case let .boundaryPoints(crs):
+            // Already CGCS2000 lon/lat: a CRS declared for it then conflicts instead of transforming twice.
+            return (
+                collection,
+                [
+                    LocalizedText(
+                        zh: "占地由界址点坐标文件读入（\(crs)，X 为北坐标、Y 为带带号的东坐标），已换算为 CGCS2000 经纬度。",
+                        en:
+                            "The footprint was read from a 界址点 boundary-point file (\(crs); X northing, Y easting with zone prefix) and converted to CGCS2000 lon/lat."
+                    )
+                ]
+            )
         }
-        return contains(marker) || contains(gbkMarker)
-    }
-
-    public static func collection(fromFile bytes: [UInt8], file: String) throws -> (FeatureCollection, [LocalizedText]) {
-        guard isBoundaryPointFile(bytes) else { return (try GeoJSON.read(bytes, file: file), []) }
-        let (header, parcels) = try BoundaryPointFile.read(bytes, file: file)
-        let features = parcels.enumerated().map { index, parcel in
-            Feature(
-                properties: JSONObject(members: [("id", .string(parcel.number)), ("name", .string(parcel.name)), ("use", .string(parcel.use))]),
-                geometry: parcel.geometry, index: index)
-        }
-        let note = LocalizedText(
-            zh: "占地由界址点坐标文件读入（\(header.crs)，X 为北坐标、Y 为带带号的东坐标），已换算为 CGCS2000 经纬度。",
-            en:
-                "The footprint was read from a 界址点 boundary-point file (\(header.crs); X northing, Y easting with zone prefix) and converted to CGCS2000 lon/lat."
-        )
-        // Already CGCS2000 lon/lat: a CRS declared for it then conflicts instead of transforming twice.
-        return (FeatureCollection(features: features, crs: .cgcs2000), [note])
     }
 }
 

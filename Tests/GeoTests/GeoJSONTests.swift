@@ -184,3 +184,22 @@ struct GeoJSONTests {
         #expect(collection.features.first?.geometry?.pointCoordinate == Coordinate(117.5, 40.25))
     }
 }
+
+@Suite("Newline-delimited GeoJSON")
+struct GeoJSONLinesTests {
+    @Test("each line is read on its own: a bad line is reported with its number, blank lines skipped, features numbered by line")
+    func lines() {
+        let text =
+            "{\"type\":\"Feature\",\"properties\":{\"id\":\"A\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[117,40]}}\r\n\n{\"type\":\"Feature\",\n"
+            + "{\"type\":\"Point\",\"coordinates\":[117.1,40.1]}\n"
+        let read = GeoJSON.readLines(Array(text.utf8), file: "in.ndjson")
+        #expect(read.map(\.line) == [1, 3, 4])
+        guard case let .success(first) = read[0].collection, case let .failure(error) = read[1].collection, case let .success(last) = read[2].collection else {
+            Issue.record("lines 1 and 4 read, line 3 refused: \(read)")
+            return
+        }
+        #expect(first.features.map(\.index) == [1] && first.features.first?.displayID == "A")
+        #expect(error.file == "in.ndjson" && !error.message.isEmpty)
+        #expect(last.features.map(\.index) == [4])
+    }
+}

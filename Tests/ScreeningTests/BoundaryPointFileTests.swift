@@ -1,5 +1,6 @@
 import Foundation
 import Geo
+import GeoFormats
 import ScreeningTestSupport
 import Testing
 
@@ -69,7 +70,7 @@ struct BoundaryPointFileTests {
         #expect { try BoundaryPointFile.read(Array(xian.utf8), file: "x.txt") } throws: { "\($0)".contains("转换参数") }
         let zone = Self.text.replacingOccurrences(of: "带号=39", with: "带号=12")
         #expect { try BoundaryPointFile.read(Array(zone.utf8), file: "z.txt") } throws: { "\($0)".contains("25–45") }
-        #expect(throws: ScreeningError.self) { try BoundaryPointFile.read(Array("[地块坐标]\n".utf8), file: "h.txt") }
+        #expect(throws: GeoJSONError.self) { try BoundaryPointFile.read(Array("[地块坐标]\n".utf8), file: "h.txt") }
     }
 
     @Test("written and read back, a footprint keeps its shape to the millimetre")

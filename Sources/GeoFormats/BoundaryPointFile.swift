@@ -6,6 +6,17 @@ import Geo
 /// one line per parcel ending in `@`, then `J<n>,<ring>,<X northing>,<Y easting>` lines, the easting with the
 /// zone number in front. Files come in GBK/GB18030 or UTF-8.
 public enum BoundaryPointFile {
+    /// Whether the bytes begin like a 界址点 boundary-point file: its "[属性描述]" header in UTF-8 or GBK within the first 4 KB.
+    public static func isBoundaryPointFile(_ bytes: [UInt8]) -> Bool {
+        let head = bytes.prefix(4096)
+        let marker = Array("[属性描述]".utf8), gbkMarker: [UInt8] = [0x5B, 0xCA, 0xF4, 0xD0, 0xD4, 0xC3, 0xE8, 0xCA, 0xF6, 0x5D]
+        func contains(_ needle: [UInt8]) -> Bool {
+            guard head.count >= needle.count else { return false }
+            return (0...(head.count - needle.count)).contains { head.dropFirst($0).starts(with: needle) }
+        }
+        return contains(marker) || contains(gbkMarker)
+    }
+
     /// One parcel read from a file.
     public struct Parcel: Sendable {
         /// 地块编号 and 地块名称, 地块用途 and the rest of the parcel line as written.
@@ -27,17 +38,17 @@ public enum BoundaryPointFile {
 
     /// Reads a file's bytes (GBK, GB18030 or UTF-8, detected).
     ///
-    /// - Throws: `ScreeningError.footprint` naming the file and the line of the first problem.
+    /// - Throws: `GeoJSONError` naming the file and the line of the first problem.
     public static func read(_ bytes: [UInt8], file: String) throws -> (header: Header, parcels: [Parcel]) {
         let text = try decode(bytes, file: file)
         // isNewline: "\r\n" is one Character in Swift, so splitting on "\n" alone would miss CRLF files.
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        func fail(_ line: Int, _ message: String) -> ScreeningError { .footprint(file: file, feature: "line \(line)", message: message) }
+        func fail(_ line: Int, _ message: String) -> GeoJSONError { GeoJSONError(message: message, file: file, line: line, isFatal: true) }
         guard let headerStart = lines.firstIndex(of: "[属性描述]") else {
-            throw ScreeningError.footprint(file: file, feature: nil, message: "not a 界址点 coordinate file: no [属性描述] section")
+            throw GeoJSONError(message: "not a 界址点 coordinate file: no [属性描述] section", file: file, isFatal: true)
         }
         guard let blockStart = lines.firstIndex(of: "[地块坐标]"), blockStart > headerStart else {
-            throw ScreeningError.footprint(file: file, feature: nil, message: "no [地块坐标] section after [属性描述]")
+            throw GeoJSONError(message: "no [地块坐标] section after [属性描述]", file: file, isFatal: true)
         }
         var fields: [String: String] = [:]
         for index in (headerStart + 1)..<blockStart where !lines[index].isEmpty {
@@ -94,7 +105,7 @@ public enum BoundaryPointFile {
             current?.rings[ring, default: []].append(Coordinate(y, x))
         }
         try finish()
-        guard !parcels.isEmpty else { throw ScreeningError.footprint(file: file, feature: nil, message: "the [地块坐标] section holds no parcel") }
+        guard !parcels.isEmpty else { throw GeoJSONError(message: "the [地块坐标] section holds no parcel", file: file, isFatal: true) }
         return (Header(fields: fields, crs: crs), parcels)
     }
 
@@ -105,7 +116,7 @@ public enum BoundaryPointFile {
     /// Bursa–Wolf (position-vector, EPSG method 9606) transformation from the old datum to CGCS2000. A file whose
     /// parameters use the coordinate-frame sign convention would be off by the rotations' effect: check a control point.
     static func headerCRS(_ fields: [String: String], file: String, line: Int) throws -> CRS {
-        func fail(_ message: String) -> ScreeningError { .footprint(file: file, feature: "line \(line)", message: message) }
+        func fail(_ message: String) -> GeoJSONError { GeoJSONError(message: message, file: file, line: line, isFatal: true) }
         let system = fields["坐标系"] ?? ""
         if let units = fields["计量单位"], !units.isEmpty, units != "米" { throw fail("计量单位 is \(units); only 米 is understood") }
         if let projection = fields["投影类型"], !projection.isEmpty, !projection.contains("高斯") { throw fail("投影类型 is \(projection); only 高斯克吕格 is understood") }
@@ -144,7 +155,7 @@ public enum BoundaryPointFile {
         var body = bytes
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
         guard let text = ChineseText.decode(body) else {
-            throw ScreeningError.footprint(file: file, feature: nil, message: "the file is neither UTF-8 nor GBK/GB18030 text")
+            throw GeoJSONError(message: "the file is neither UTF-8 nor GBK/GB18030 text", file: file, isFatal: true)
         }
         return text
     }

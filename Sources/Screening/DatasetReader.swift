@@ -74,6 +74,8 @@ public enum DatasetReader {
                 guard status == "illustrative" || status == "authoritative" else {
                     throw f.fail("status", "must be \"illustrative\" or \"authoritative\", not \"\(status)\"")
                 }
+                // A layer's name may be {zh, en} or one string; a missing or odd one falls back to the file's name (deliberate:
+                // the name only labels the layer in reports).
                 let name = (try? f.text("name")) ?? LocalizedText(zh: (try? f.string("name")) ?? file, en: (try? f.string("name")) ?? file)
                 let path = (folder as NSString).appendingPathComponent(file)
                 let input: InputSource

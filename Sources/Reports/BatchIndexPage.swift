@@ -85,14 +85,7 @@ public struct BatchIndexPage {
                 format: "<circle class=\"project\" cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%@\" stroke=\"#000\" stroke-width=\"0.5\"><title>%@</title></circle>",
                 map.sx(p.x), map.sy(p.y), verdictColours[verdict] ?? "#000", HTMLReport.escape(entry.id))
         }
-        let bar = map.scaleBarMetres
-        svg += String(
-            format: "<rect x=\"14\" y=\"%.0f\" width=\"%.1f\" height=\"6\" fill=\"#000\"/><text x=\"14\" y=\"%.0f\" font-size=\"11\">%@</text>",
-            map.height - 24, bar * map.scale, map.height - 30, Format.length(bar, language))
-        svg += String(
-            format:
-                "<g transform=\"translate(%.0f,40)\"><path d=\"M0,-22 L8,6 L0,0 L-8,6 Z\" fill=\"#000\"/><text x=\"0\" y=\"20\" font-size=\"12\" text-anchor=\"middle\">N</text></g>",
-            map.width - 30)
+        svg += map.scaleBarAndNorthArrow(language)
         return svg + "</svg>\n"
     }
 }

@@ -75,13 +75,7 @@ public enum BatchRows {
             guard let geometry = finding.overlapGeometry, !geometry.isEmpty else { return nil }
             var properties = JSONObject()
             properties["project_id"] = result.project.id.map(JSONValue.string) ?? .null
-            properties["zone_id"] = .string(finding.zone.id)
-            properties["kind"] = .string(finding.zone.kind.rawValue)
-            properties["level"] = .string(finding.zone.level.code)
-            properties["relation"] = .string(finding.relation.rawValue)
-            properties["outcome"] = .string(finding.effectiveOutcome.rawValue)
-            if let area = finding.overlapArea { properties["overlap_area_m2"] = JSONReport.number(area.squareMetres, 2) }
-            if let length = finding.overlapLength { properties["overlap_length_m"] = JSONReport.number(length, 2) }
+            GeoJSONReport.addFinding(finding, to: &properties, withZoneName: false)
             return Feature(properties: properties, geometry: geometry)
         }
     }

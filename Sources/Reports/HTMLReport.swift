@@ -216,14 +216,7 @@ public enum HTMLReport {
         }
         svg += labels
         // Scale bar, north arrow, legend.
-        let bar = map.scaleBarMetres
-        svg += String(
-            format: "<g><rect x=\"14\" y=\"%.0f\" width=\"%.1f\" height=\"6\" fill=\"#000\"/><text x=\"14\" y=\"%.0f\" font-size=\"11\">%@</text></g>",
-            map.height - 24, bar * map.scale, map.height - 30, Format.length(bar, language))
-        svg += String(
-            format:
-                "<g transform=\"translate(%.0f,40)\"><path d=\"M0,-22 L8,6 L0,0 L-8,6 Z\" fill=\"#000\"/><text x=\"0\" y=\"20\" font-size=\"12\" text-anchor=\"middle\">N</text></g>",
-            map.width - 30)
+        svg += map.scaleBarAndNorthArrow(language)
         // The legend sits in the lower right corner, clear of the north arrow and the scale bar.
         let legendHeight = Double(kindsShown.count + 2) * 16 + 10
         var legendY = map.height - legendHeight - 6 + 14

@@ -100,6 +100,18 @@ struct MapSVG {
         }
     }
 
+    /// The scale bar (lower left) and the north arrow (upper right, grid north) as SVG.
+    func scaleBarAndNorthArrow(_ language: Language) -> String {
+        let bar = scaleBarMetres
+        return String(
+            format: "<g><rect x=\"14\" y=\"%.0f\" width=\"%.1f\" height=\"6\" fill=\"#000\"/><text x=\"14\" y=\"%.0f\" font-size=\"11\">%@</text></g>",
+            height - 24, bar * scale, height - 30, Format.length(bar, language))
+            + String(
+                format:
+                    "<g transform=\"translate(%.0f,40)\"><path d=\"M0,-22 L8,6 L0,0 L-8,6 Z\" fill=\"#000\"/><text x=\"0\" y=\"20\" font-size=\"12\" text-anchor=\"middle\">N</text></g>",
+                width - 30)
+    }
+
     /// A round length for the scale bar, about a quarter of the view.
     var scaleBarMetres: Double {
         let target = (view.maxX - view.minX) / 4

@@ -1,16 +1,26 @@
-/// Reads the layers of a vector file by its path. The domain takes one of these from its caller, so that it never links
-/// GDAL: GeoFormats' `GDALFeatureFiles` reads Shapefile, GeoPackage, KML/KMZ, File Geodatabase and CSV/XLSX tables;
-/// `NoVectorFiles` refuses them with a clear error. GeoJSON, NDJSON and 界址点 text are read from bytes elsewhere.
-/// Where a submitted file's footprints came from, for the report's note on how they were read.
+/// Where a submitted file's footprints came from.
 public enum FeatureSource: Sendable, Hashable {
     /// GeoJSON (any CRS it names is in the collection).
     case geoJSON
     /// A GDAL format (the extension) with the CRS the file declares.
     case vectorFile(format: String, crs: CRS?)
     /// A 界址点 boundary-point file in the CRS its header describes, already converted to CGCS2000 lon/lat.
-    case boundaryPoints(crs: String)
+    case boundaryPoints(crs: CRS)
 }
 
+/// The extensions (lower case) of the files read through GDAL: one list for every reader.
+public enum GDALFormats {
+    /// Vector files with geometry: Shapefile, GeoPackage, KML/KMZ, File Geodatabase (a folder).
+    public static let vector: Set<String> = ["shp", "gpkg", "kml", "kmz", "gdb"]
+    /// Attribute tables: CSV and XLSX, read without a header row.
+    public static let tables: Set<String> = ["csv", "xlsx"]
+    /// Every extension read through GDAL.
+    public static let all = vector.union(tables)
+}
+
+/// Reads the layers of a file by its path. The domain takes one of these from its caller, so that it never links GDAL:
+/// GeoFormats' `GDALFeatureFiles` reads Shapefile, GeoPackage, KML/KMZ, File Geodatabase, CSV/XLSX tables and 界址点
+/// files; `NoVectorFiles` refuses GDAL's formats with a clear error.
 public protocol FeatureFileReader: Sendable {
     /// Whether the file at `path` is this reader's to read (by its extension).
     func reads(_ path: String) -> Bool
@@ -24,7 +34,12 @@ public protocol FeatureFileReader: Sendable {
 extension FeatureFileReader {
     /// The files this reader reads by path; GeoJSON from the bytes otherwise.
     public func submission(atPath path: String, bytes: [UInt8]) throws -> (FeatureCollection, FeatureSource) {
-        guard reads(path) else { return (try GeoJSON.read(bytes, file: path), .geoJSON) }
+        try vectorSubmission(atPath: path) ?? (GeoJSON.read(bytes, file: path), .geoJSON)
+    }
+
+    /// The file's footprints when this reader reads it by path; nil otherwise.
+    public func vectorSubmission(atPath path: String) throws -> (FeatureCollection, FeatureSource)? {
+        guard reads(path) else { return nil }
         let collection = try collection(atPath: path)
         return (collection, .vectorFile(format: NoVectorFiles.fileExtension(path), crs: collection.crs))
     }
@@ -40,12 +55,9 @@ extension FeatureFileReader {
 
 /// The reader of a program built without GDAL: it claims the files GDAL would read and refuses each with the reason.
 public struct NoVectorFiles: FeatureFileReader {
-    /// The extensions GDAL reads for RedLine.
-    public static let extensions: Set<String> = ["shp", "gpkg", "kml", "kmz", "gdb", "csv", "xlsx"]
-
     public init() {}
 
-    public func reads(_ path: String) -> Bool { NoVectorFiles.extensions.contains(Self.fileExtension(path)) }
+    public func reads(_ path: String) -> Bool { GDALFormats.all.contains(Self.fileExtension(path)) }
 
     public func layers(atPath path: String) throws -> [(name: String, collection: FeatureCollection)] {
         throw GeoError.unreadable(format: Self.fileExtension(path), message: "\(path): reading this format needs GDAL (GeoFormats' GDALFeatureFiles)")

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 #if canImport(Glibc)
@@ -8,7 +9,7 @@ import Synchronization
 #endif
 
 /// The number of cores online, the default number of workers.
-public var defaultWorkerCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+public var defaultWorkerCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
 /// Runs `body` for 0..<count on `workers` threads and returns the results in index order.
 ///

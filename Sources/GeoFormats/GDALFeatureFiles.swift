@@ -4,10 +4,7 @@ import Geo
 public struct GDALFeatureFiles: FeatureFileReader {
     public init() {}
 
-    public func reads(_ path: String) -> Bool {
-        let ext = NoVectorFiles.fileExtension(path)
-        return VectorFile.extensions.contains(ext) || VectorFile.tableExtensions.contains(ext)
-    }
+    public func reads(_ path: String) -> Bool { GDALFormats.all.contains(NoVectorFiles.fileExtension(path)) }
 
     public func layers(atPath path: String) throws -> [(name: String, collection: FeatureCollection)] {
         try VectorFile.readLayers(contentsOf: path)
@@ -16,10 +13,7 @@ public struct GDALFeatureFiles: FeatureFileReader {
     /// GDAL's formats by path; a 界址点 file (recognised by its `[属性描述]` header, GBK or UTF-8) one feature per
     /// parcel in CGCS2000 lon/lat; anything else GeoJSON.
     public func submission(atPath path: String, bytes: [UInt8]) throws -> (FeatureCollection, FeatureSource) {
-        if reads(path) {
-            let collection = try collection(atPath: path)
-            return (collection, .vectorFile(format: NoVectorFiles.fileExtension(path), crs: collection.crs))
-        }
+        if let vector = try vectorSubmission(atPath: path) { return vector }
         guard BoundaryPointFile.isBoundaryPointFile(bytes) else { return (try GeoJSON.read(bytes, file: path), .geoJSON) }
         let (header, parcels) = try BoundaryPointFile.read(bytes, file: path)
         let features = parcels.enumerated().map { index, parcel in
@@ -27,6 +21,6 @@ public struct GDALFeatureFiles: FeatureFileReader {
                 properties: JSONObject(members: [("id", .string(parcel.number)), ("name", .string(parcel.name)), ("use", .string(parcel.use))]),
                 geometry: parcel.geometry, index: index)
         }
-        return (FeatureCollection(features: features, crs: .cgcs2000), .boundaryPoints(crs: "\(header.crs)"))
+        return (FeatureCollection(features: features, crs: .cgcs2000), .boundaryPoints(crs: header.crs))
     }
 }

@@ -13,7 +13,7 @@ import Synchronization
 /// .cpg, text that is not UTF-8 is read as GB18030 (a superset of GBK), the usual encoding of Chinese data.
 public enum VectorFile {
     /// The extensions (lower case) read through GDAL.
-    public static let extensions: Set<String> = ["shp", "gpkg", "kml", "kmz", "gdb"]
+    public static let extensions = GDALFormats.vector
 
     private static let registered = Mutex(false)
 
@@ -28,7 +28,7 @@ public enum VectorFile {
     }
 
     /// The extensions (lower case) of attribute tables read through GDAL: rows as features without geometry.
-    public static let tableExtensions: Set<String> = ["csv", "xlsx"]
+    public static let tableExtensions = GDALFormats.tables
 
     /// Every feature of every layer of the file, as one collection (feature index counts across layers).
     ///
@@ -41,7 +41,7 @@ public enum VectorFile {
     ///
     /// - Throws: `GeoJSONError` naming the file (and layer and feature) with GDAL's own message.
     ///
-    /// Tables (CSV, XLSX) are read without a header row (fields Field1, Field2 …, every cell text), so that a caller
+    /// Tables (CSV, XLSX) are read without a header row (fields Field1 … for XLSX, field_1 … for CSV …, every cell text), so that a caller
     /// can find the header itself: official spreadsheets often open with a title row.
     public static func readLayers(contentsOf path: String) throws -> [(name: String, collection: FeatureCollection)] {
         register()

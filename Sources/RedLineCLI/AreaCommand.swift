@@ -38,7 +38,7 @@ struct AreaCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let dataset = try Dataset.load(folder: layers.source(), assumedCRS: layers.assumedCRS, files: GDALFeatureFiles())
+            let dataset = try Dataset.load(folder: layers.source(), assumedCRS: layers.assumedCRS, files: gdalFiles)
             let report = try AreaReporter.report(dataset, districtBreakdown: !noDistricts, overlapMatrix: !noMatrix)
             switch format {
             case .text: print(AreaReportRendering.text(report, language: lang), terminator: "")

@@ -78,14 +78,11 @@ struct BatchCommand: ParsableCommand {
         do {
             (dataset, ruleset) = try dataOptions.load()
             if let defaultCategory { _ = try ruleset.category(defaultCategory) }
-            let session = try ScreeningSession(dataset: dataset, ruleset: ruleset, files: GDALFeatureFiles(), toolVersion: RedLineVersion.current)
+            let session = try ScreeningSession(dataset: dataset, ruleset: ruleset, files: gdalFiles, toolVersion: RedLineVersion.current)
             screener = session.screener
-            var options = SubmissionOptions()
+            var options = footprintOptions.submissionOptions()
             options.defaults = ProjectOverrides(category: defaultCategory, action: action, dischargesToWater: dischargesToWater)
             options.keys = PropertyKeys(id: idKey, name: nameKey, category: categoryKey)
-            options.datum = footprintOptions.datum
-            options.crs = footprintOptions.declaredCRS
-            options.repair = footprintOptions.repair
             for file in try BatchInputs.files(inputs) {
                 items += BatchInputs.read(file, session: session, options: options)
             }
@@ -158,7 +155,7 @@ struct BatchCommand: ParsableCommand {
                 counts: counts, strictest: strictest, errors: errors, done: done, total: items.count,
                 seconds: Date().timeIntervalSince(started), out: out, interrupted: interrupted), terminator: "")
         if interrupted { throw ExitCode(130) }
-        guard let worstVerdict = Verdict.strictest(Verdict.allCases.filter { counts[$0.rawValue] != nil }) else { throw ExitCode(ExitStatus.error) }
+        guard let worstVerdict = Verdict.allCases.filter({ counts[$0.rawValue] != nil }).max() else { throw ExitCode(ExitStatus.error) }
         let code = ExitStatus.code(for: worstVerdict).rawValue + (counts["error"] == nil ? 0 : 8)
         if code != 0 { throw ExitCode(code) }
     }

@@ -107,9 +107,7 @@ enum BatchInputs {
         for (lineNumber, read) in GeoJSON.readLines(bytes, file: file) {
             switch read {
             case let .success(collection):
-                items += Submission.read(
-                    collection, file: file, defaults: options.defaults, keys: options.keys, datum: options.datum, crs: options.crs, repair: options.repair
-                ).map { item(file, $0) }
+                items += Submission.read(collection, file: file, options: options).map { item(file, $0) }
             case let .failure(error):
                 items.append(
                     BatchItem(

@@ -39,7 +39,7 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         do {
-            var collection = try Submission.collection(atPath: input, bytes: InputSource(input).bytes, files: GDALFeatureFiles()).0
+            var collection = try Submission.collection(atPath: input, bytes: InputSource(input).bytes, files: gdalFiles).0
             if let first = collection.rejected.first { throw first }
             if let declared = crs.map(CRS.init), let inFile = collection.crs, inFile != declared {
                 throw CLIError.usage("\(input) declares \(inFile) but --crs says \(declared); remove one")

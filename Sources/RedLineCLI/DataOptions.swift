@@ -1,5 +1,6 @@
 import ArgumentParser
 import GeoFormats
+import Reports
 import Screening
 
 /// `--data`, `--rules` and `--as-of`, shared by the commands that screen.
@@ -26,9 +27,15 @@ struct DataOptions: ParsableArguments {
     /// The day the law is taken as of.
     var day: CalendarDay { asOf.flatMap(CalendarDay.init(iso:)) ?? .today() }
 
+    /// The screening pipeline over the dataset and its ruleset, reading files through GDAL.
+    func session() throws -> ScreeningSession {
+        let (dataset, ruleset) = try load()
+        return try ScreeningSession(dataset: dataset, ruleset: ruleset, files: gdalFiles, toolVersion: RedLineVersion.current)
+    }
+
     /// The dataset and its ruleset.
     func load() throws -> (Dataset, Ruleset) {
-        let dataset = try Dataset.load(folder: DataLocator.folder(explicit: data), files: GDALFeatureFiles())
+        let dataset = try Dataset.load(folder: DataLocator.folder(explicit: data), files: gdalFiles)
         return (dataset, try Ruleset.load(contentsOf: rules ?? dataset.rulesetPath))
     }
 }

@@ -19,4 +19,13 @@ struct FootprintOptions: ParsableArguments {
 
     /// The CRS declared on the command line, if any.
     var declaredCRS: CRS? { crs.map(CRS.init) }
+
+    /// How a submission is read under these flags; front ends add overrides and defaults of their own.
+    func submissionOptions() -> SubmissionOptions {
+        var options = SubmissionOptions()
+        options.datum = datum
+        options.crs = declaredCRS
+        options.repair = repair
+        return options
+    }
 }

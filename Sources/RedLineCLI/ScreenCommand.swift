@@ -93,22 +93,19 @@ struct Screen: ParsableCommand {
         } catch {
             throw CLIError.input("\(file): cannot read: \(error.localizedDescription)")
         }
-        let (dataset, ruleset) = try dataOptions.load()
-        let session = try ScreeningSession(dataset: dataset, ruleset: ruleset, files: GDALFeatureFiles(), toolVersion: RedLineVersion.current)
-        var options = SubmissionOptions()
+        var options = footprintOptions.submissionOptions()
         options.overrides = ProjectOverrides(
             category: category, action: action, dischargesToWater: dischargesToWater, linear: linear,
             crossing: crossing, nationalMajorProject: nationalMajorProject ? true : nil)
-        options.datum = footprintOptions.datum
-        options.crs = footprintOptions.declaredCRS
-        options.repair = footprintOptions.repair
-        var candidates = try session.read(file, bytes: input.bytes, options: options)
+        // The footprint is read and chosen before the data is loaded: a bad file is refused at once.
+        var candidates = try Submission.features(atPath: file, bytes: input.bytes, files: gdalFiles, options: options)
         if let feature {
             candidates = try select(feature, from: candidates)
         }
         guard candidates.count == 1, let only = candidates.first else {
             throw CLIError.input("\(file) holds \(candidates.count) features; screen one with --feature INDEX|ID, or use `redline batch` for many")
         }
+        let session = try dataOptions.session()
         let (result, notes) = try session.screen(only, file: file, on: dataOptions.day)
         let reportFormat: ReportFormat =
             switch format {

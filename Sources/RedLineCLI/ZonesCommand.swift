@@ -38,7 +38,7 @@ struct ZonesCheck: ParsableCommand {
     func run() throws {
         do {
             let source = try layers.source()
-            let reading = try DatasetReader.read(source, assumedCRS: layers.assumedCRS, files: GDALFeatureFiles())
+            let reading = try DatasetReader.read(source, assumedCRS: layers.assumedCRS, files: gdalFiles)
             let problems = try DatasetCheck.run(reading)
             switch format {
             case .text:
@@ -98,8 +98,8 @@ struct DiffCommand: ParsableCommand {
         do {
             let assumed = crs.map(CRS.init)
             diff = try DatasetDiffer.diff(
-                old: Dataset.load(folder: old, assumedCRS: assumed, files: GDALFeatureFiles()),
-                new: Dataset.load(folder: new, assumedCRS: assumed, files: GDALFeatureFiles()))
+                old: Dataset.load(folder: old, assumedCRS: assumed, files: gdalFiles),
+                new: Dataset.load(folder: new, assumedCRS: assumed, files: gdalFiles))
             switch format {
             case .text: print(DataReports.diffText(diff, old: old, new: new, language: lang), terminator: "")
             case .json: print(DataReports.diffJSON(diff, old: old, new: new), terminator: "")

@@ -73,7 +73,7 @@ struct ZonesImport: ParsableCommand {
                 sources: sources, rulesFile: try rules ?? (DataLocator.folder(explicit: nil) as NSString).appendingPathComponent("rules/ruleset.json"),
                 generator: "redline \(RedLineVersion.current) zones import")
             request.profile = profile == "auto" ? nil : profile
-            request.files = GDALFeatureFiles()
+            request.files = gdalFiles
             request.mapping = try mapping.map(ZoneMapping.parse(contentsOf:))
             request.accessLists = accessLists
             request.authority = authority

@@ -55,13 +55,12 @@ enum AccessListText {
 
     /// The JSON report's `access_clauses` of a zone.
     static func json(_ zone: ZoneReference) -> JSONValue {
+        // The stored form, with the dimension's Chinese name for readers of the report.
         .array(
             zone.accessClauses.map { clause in
-                .object(
-                    JSONObject(members: [
-                        ("dimension", .string(clause.dimension.rawValue)), ("dimension_zh", .string(clause.dimension.chineseName)),
-                        ("tier", clause.tier.map(JSONValue.string) ?? .null), ("text", .string(clause.text)), ("source", .string(clause.source)),
-                    ]))
+                var object = clause.json
+                object["dimension_zh"] = .string(clause.dimension.chineseName)
+                return .object(object)
             })
     }
 }

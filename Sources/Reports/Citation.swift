@@ -1,3 +1,4 @@
+import Foundation
 import Screening
 
 /// A legal basis written out as an official would cite it in an approval file: issuing body, title, number,
@@ -28,10 +29,10 @@ enum Citation {
         return zh ? "（" + parts.joined(separator: "；") + "）" : " (" + parts.joined(separator: "; ") + ")"
     }
 
-    /// The whole citation in one line; `includeURL` adds the official page when there is one.
-    static func line(_ basis: LegalBasis, on day: CalendarDay, ruleset: Ruleset, _ language: Language, includeURL: Bool = true) -> String {
+    /// The whole citation in one line, ending with the official page when there is one.
+    static func line(_ basis: LegalBasis, on day: CalendarDay, ruleset: Ruleset, _ language: Language) -> String {
         var text = reference(basis, language) + details(basis, on: day, ruleset: ruleset, language)
-        if includeURL, let url = basis.url { text += " " + url }
+        if let url = basis.url { text += " " + url }
         return text
     }
 
@@ -50,7 +51,7 @@ enum Citation {
             text +=
                 zh
                 ? "，由\(successor.instrument)\(successor.article.prefix { $0 != "（" })取代 [\(successorID)]"
-                : ", replaced by \(successor.instrumentEnglish) \(successor.articleEnglish.prefix { $0 != "(" }.trimmingSuffix()) [\(successorID)]"
+                : ", replaced by \(successor.instrumentEnglish) \(successor.articleEnglish.prefix { $0 != "(" }.trimmingCharacters(in: .whitespaces)) [\(successorID)]"
         }
         return text
     }
@@ -87,13 +88,5 @@ enum Citation {
         case "issuer": return zh ? "发文机关" : "issuer"
         default: return nil
         }
-    }
-}
-
-extension Substring {
-    func trimmingSuffix() -> String {
-        var text = String(self)
-        while text.last == " " { text.removeLast() }
-        return text
     }
 }

@@ -9,34 +9,19 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case html
 }
 
-/// How a submission's features become projects: what the front end states for every project, what fills what a
-/// feature leaves out, which property keys to read, and how to read the coordinates.
-public struct SubmissionOptions: Sendable {
-    public var overrides = ProjectOverrides()
-    public var defaults = ProjectOverrides()
-    public var keys = PropertyKeys()
-    public var datum = WebMapDatum.wgs84
-    public var crs: CRS?
-    public var repair = false
-
-    public init() {}
-}
-
 /// One screening pipeline for every front end — the CLI's `screen` and `batch`, a server, a stream worker: read a
 /// submission, screen its projects as of a day, render the results. A front end keeps only argument parsing, exit
 /// codes and its own output. Built once (the zones are indexed), it serves any number of threads.
 public final class ScreeningSession: Sendable {
-    public let dataset: Dataset
-    public let ruleset: Ruleset
     public let screener: Screener
+    public var dataset: Dataset { screener.dataset }
+    public var ruleset: Ruleset { screener.ruleset }
     /// Reads the files in GDAL's formats (GeoFormats' reader from the front end).
     public let files: any FeatureFileReader
     /// The program and version named in every report's provenance.
     public let toolVersion: String
 
     public init(dataset: Dataset, ruleset: Ruleset, files: any FeatureFileReader, toolVersion: String) throws {
-        self.dataset = dataset
-        self.ruleset = ruleset
         self.files = files
         self.toolVersion = toolVersion
         screener = try Screener(dataset: dataset, ruleset: ruleset)
@@ -45,24 +30,12 @@ public final class ScreeningSession: Sendable {
     /// Every feature of a submission (a file's path and bytes) as a project or its located error, each with the
     /// notes of reading the file.
     public func read(_ path: String, bytes: [UInt8], options: SubmissionOptions) throws -> [SubmittedFeature] {
-        let (collection, notes) = try Submission.collection(atPath: path, bytes: bytes, files: files)
-        return Submission.read(
-            collection, file: path, overrides: options.overrides, defaults: options.defaults, keys: options.keys,
-            datum: options.datum, crs: options.crs, repair: options.repair
-        ).map { feature in
-            var feature = feature
-            if case var .success(submitted) = feature.result {
-                submitted.notes = notes + submitted.notes
-                feature.result = .success(submitted)
-            }
-            return feature
-        }
+        try Submission.features(atPath: path, bytes: bytes, files: files, options: options)
     }
 
     /// Screens one read feature as of `day`; an error is placed in the feature's file and feature.
     public func screen(_ feature: SubmittedFeature, file: String, on day: CalendarDay) throws -> (result: ScreeningResult, notes: [LocalizedText]) {
         let submitted = try feature.result.get()
-        _ = try ruleset.category(submitted.project.category)
         do {
             return (try screener.screen(submitted.project, on: day), submitted.notes)
         } catch let error as ScreeningError {

@@ -261,16 +261,11 @@ private struct ReadState {
             }
             var clauses: [AccessClause] = []
             for (clauseIndex, value) in (properties["access_clauses"]?.arrayValue ?? []).enumerated() {
-                guard let entry = value.objectValue, let dimensionText = entry["dimension"]?.stringValue,
-                    let dimension = AccessDimension(parsing: dimensionText), let text = entry["text"]?.stringValue, !text.isEmpty
-                else {
-                    problem(
-                        "access-list",
-                        "access_clauses[\(clauseIndex)] needs a \"dimension\" (\(AccessDimension.allCases.map(\.rawValue).joined(separator: ", "))) and a \"text\"",
-                        id: id)
+                guard let clause = AccessClause(json: value, defaultSource: file) else {
+                    problem("access-list", "access_clauses[\(clauseIndex)] \(AccessClause.requirement)", id: id)
                     continue
                 }
-                clauses.append(AccessClause(dimension: dimension, tier: entry["tier"]?.stringValue, text: text, source: entry["source"]?.stringValue ?? file))
+                clauses.append(clause)
             }
             zones.append(
                 Zone(

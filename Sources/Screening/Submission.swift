@@ -86,6 +86,42 @@ extension Submission {
     }
 }
 
+/// How a submission's features become projects: what the front end states for every project, what fills what a
+/// feature leaves out, which property keys to read, and how to read the coordinates.
+public struct SubmissionOptions: Sendable {
+    public var overrides = ProjectOverrides()
+    public var defaults = ProjectOverrides()
+    public var keys = PropertyKeys()
+    public var datum = WebMapDatum.wgs84
+    public var crs: CRS?
+    public var repair = false
+
+    public init() {}
+}
+
+extension Submission {
+    /// Every feature of a submitted file (its path and bytes, read by `files`) as a project or its located error, each
+    /// with the notes of reading the file: the one way front ends read a submission.
+    public static func features(atPath path: String, bytes: [UInt8], files: any FeatureFileReader, options: SubmissionOptions) throws -> [SubmittedFeature] {
+        let (collection, notes) = try Submission.collection(atPath: path, bytes: bytes, files: files)
+        return read(collection, file: path, options: options).map { feature in
+            var feature = feature
+            if case var .success(submitted) = feature.result {
+                submitted.notes = notes + submitted.notes
+                feature.result = .success(submitted)
+            }
+            return feature
+        }
+    }
+
+    /// Every feature of a collection as a project or its located error, with the front end's options.
+    public static func read(_ collection: FeatureCollection, file: String, options: SubmissionOptions) -> [SubmittedFeature] {
+        read(
+            collection, file: file, overrides: options.overrides, defaults: options.defaults, keys: options.keys, datum: options.datum,
+            crs: options.crs, repair: options.repair)
+    }
+}
+
 /// One feature of a submission: its place in the file, its id if it has one, and its project or error.
 public struct SubmittedFeature: Sendable {
     /// The feature's index (0-based in a FeatureCollection, the line in newline-delimited GeoJSON); nil for a whole-file error.

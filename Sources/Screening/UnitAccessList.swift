@@ -1,4 +1,5 @@
 import Foundation
+import Geo
 
 /// The four dimensions of an environmental control unit's access list (生态环境准入清单).
 public enum AccessDimension: String, Sendable, Hashable, CaseIterable {
@@ -84,4 +85,25 @@ public struct AccessClause: Sendable, Hashable {
         if opened { return closer == "）" || closer == ")" ? cursor + 1 - index : 0 }
         return ".、．".contains(closer) && !(cursor + 1 < characters.count && characters[cursor + 1].isNumber) ? cursor + 1 - index : 0
     }
+}
+
+extension AccessClause {
+    /// The clause as a data layer stores it (`access_clauses[]`): dimension, tier, text and source.
+    public var json: JSONObject {
+        JSONObject(members: [
+            ("dimension", .string(dimension.rawValue)), ("tier", tier.map(JSONValue.string) ?? .null),
+            ("text", .string(text)), ("source", .string(source)),
+        ])
+    }
+
+    /// A clause as a data layer stores it; nil unless it has a known `dimension` and a non-empty `text`.
+    public init?(json value: JSONValue, defaultSource: String) {
+        guard let entry = value.objectValue, let dimension = entry["dimension"]?.stringValue.flatMap(AccessDimension.init(parsing:)),
+            let text = entry["text"]?.stringValue, !text.isEmpty
+        else { return nil }
+        self.init(dimension: dimension, tier: entry["tier"]?.stringValue, text: text, source: entry["source"]?.stringValue ?? defaultSource)
+    }
+
+    /// What a stored clause needs, for the messages that refuse one.
+    public static let requirement = "needs a \"dimension\" (\(AccessDimension.allCases.map(\.rawValue).joined(separator: ", "))) and a \"text\""
 }

@@ -65,7 +65,4 @@ extension Verdict {
     public static func approvalCodes(of findings: [Finding]) -> Set<String> {
         Set(findings.filter { $0.effectiveOutcome == .restricted }.flatMap { $0.rule?.approvals ?? [] })
     }
-
-    /// The strictest of several verdicts (a batch's worst), nil for none.
-    public static func strictest(_ verdicts: some Sequence<Verdict>) -> Verdict? { verdicts.max() }
 }

@@ -16,7 +16,7 @@ struct VerdictPolicyTests {
         #expect(Verdict.contribution(of: .restricted, relation: .touches) == .conditional)
         #expect(Verdict.contribution(of: .allowed, relation: .touches) == .allowed)
         #expect(Verdict(.allowed) == .clear && Verdict(.noRule) == .clear && Verdict(.restricted) == .restricted)
-        #expect(Verdict.strictest([.conditional, .prohibited, .clear]) == .prohibited)
-        #expect(Verdict.strictest([Verdict]()) == nil)
+        #expect([Verdict.conditional, .prohibited, .clear].max() == .prohibited)
+        #expect([Verdict]().max() == nil)
     }
 }

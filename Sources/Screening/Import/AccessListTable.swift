@@ -8,7 +8,6 @@ public struct AccessListTable: Sendable {
     public struct Row: Sendable {
         public var unitCode: String
         public var unitName: String?
-        public var unitCategory: String?
         public var tier: String?
         public var clauses: [AccessClause]
         /// "file, row n".
@@ -20,7 +19,6 @@ public struct AccessListTable: Sendable {
 
     static let codeColumns = ["环境管控单元编码", "环境综合管控单元编码", "管控单元编码", "单元编码", "HJZHGKDYBM", "HJGKDYBM", "unit_code", "编码"]
     static let nameColumns = ["环境管控单元名称", "环境综合管控单元名称", "管控单元名称", "单元名称", "HJZHGKDYMC", "HJGKDYMC", "unit_name", "名称"]
-    static let categoryColumns = ["管控单元分类", "环境管控单元分类", "综合管控单元分类", "管控单元类别", "单元分类", "单元类别", "管控类别", "ZHGKDYFL", "unit_category"]
     static let tierColumns = ["清单层级", "层级", "清单级别", "级别", "发布层级", "tier", "level"]
     static let tiers = [
         "省": "省", "省级": "省", "省级清单": "省", "市": "市", "市级": "市", "市级清单": "市", "县": "县", "县级": "县", "区": "县",
@@ -34,7 +32,7 @@ public struct AccessListTable: Sendable {
     public static func read(contentsOf path: String, files: any FeatureFileReader) throws -> AccessListTable {
         func fail(_ message: String) -> ScreeningError { .data(file: path, feature: nil, message: message) }
         let ext = (path as NSString).pathExtension.lowercased()
-        guard ["csv", "xlsx"].contains(ext), files.reads(path) else { throw fail("an access list is a .csv or .xlsx table, not .\(ext)") }
+        guard GDALFormats.tables.contains(ext) else { throw fail("an access list is a .csv or .xlsx table, not .\(ext)") }
         let layers: [(name: String, collection: FeatureCollection)]
         do { layers = try files.layers(atPath: path) } catch { throw fail("cannot read the table: \(error)") }
         var rows: [Row] = []
@@ -63,7 +61,7 @@ public struct AccessListTable: Sendable {
                 )
             }
             let tierColumn = column(tierColumns)
-            let nameColumn = column(nameColumns), categoryColumn = column(categoryColumns)
+            let nameColumn = column(nameColumns)
             for (rowIndex, row) in cells.enumerated() where rowIndex > headerIndex {
                 // Row numbers as a spreadsheet shows them.
                 let source = "\((path as NSString).lastPathComponent), \(layers.count > 1 ? "sheet \(layer.name), " : "")row \(rowIndex + 1)"
@@ -85,7 +83,7 @@ public struct AccessListTable: Sendable {
                 }
                 rows.append(
                     Row(
-                        unitCode: code, unitName: nameColumn.flatMap { row[$0] }, unitCategory: categoryColumn.flatMap { row[$0] },
+                        unitCode: code, unitName: nameColumn.flatMap { row[$0] },
                         tier: tier, clauses: clauses, source: source))
             }
         }

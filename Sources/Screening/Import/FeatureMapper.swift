@@ -56,16 +56,13 @@ struct FeatureMapper {
             }
         }
         // RedLine's own schema: clauses an earlier import attached come along.
-        for value in properties["access_clauses"]?.arrayValue ?? [] where mapping.name == "redline_schema" {
-            guard let entry = value.objectValue, let dimension = entry["dimension"]?.stringValue.flatMap(AccessDimension.init(parsing:)),
-                let text = entry["text"]?.stringValue
-            else {
-                throw fail("an access_clauses entry needs a \"dimension\" (\(AccessDimension.allCases.map(\.rawValue).joined(separator: ", "))) and a \"text\"")
+        if mapping.special == .redlineSchema {
+            for value in properties["access_clauses"]?.arrayValue ?? [] {
+                guard let clause = AccessClause(json: value, defaultSource: "\(place), feature \(index)") else {
+                    throw fail("an access_clauses entry \(AccessClause.requirement)")
+                }
+                zone.accessClauses.append(clause)
             }
-            zone.accessClauses.append(
-                AccessClause(
-                    dimension: dimension, tier: entry["tier"]?.stringValue, text: text,
-                    source: entry["source"]?.stringValue ?? "\(place), feature \(index)"))
         }
         var result = [zone]
         if mapping.special == .redLineWithProtectedArea, let area = ZoneMapping.text(properties, ZoneMapping.protectedAreaNames) {

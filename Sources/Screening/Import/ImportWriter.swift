@@ -30,14 +30,7 @@ extension ZoneImport {
                 if let authority = request.authority { properties["authority"] = .string(authority) }
                 if let category = zone.unitCategory { properties["unit_category"] = .string(category) }
                 if !zone.accessClauses.isEmpty {
-                    properties["access_clauses"] = .array(
-                        zone.accessClauses.map { clause in
-                            .object(
-                                JSONObject(members: [
-                                    ("dimension", .string(clause.dimension.rawValue)), ("tier", clause.tier.map(JSONValue.string) ?? .null),
-                                    ("text", .string(clause.text)), ("source", .string(clause.source)),
-                                ]))
-                        })
+                    properties["access_clauses"] = .array(zone.accessClauses.map { .object($0.json) })
                 }
                 for (key, value) in zone.carried where properties[key] == nil { properties[key] = value }
                 properties["source"] = .string(zone.source)

@@ -13,7 +13,6 @@ extension ZoneMapping {
     /// rank: JB                    # optional
     /// values:                     # per field: data value → kind or level code
     ///   LX: {禁养区: prohibited, 限养区: restricted}
-    /// unit_category: ZHGKDYFL     # optional, control units
     /// access:                     # optional, control units: the four access-list fields
     ///   spatial_layout: KJBJYS
     /// ```
@@ -26,7 +25,7 @@ extension ZoneMapping {
         let loaded: Any?
         do { loaded = try Yams.load(yaml: text) } catch { throw fail("not valid YAML or JSON: \(error)") }
         guard let root = loaded as? [String: Any] else { throw fail("a mapping is an object with kind, id, name and level") }
-        let known: Set<String> = ["kind", "id", "name", "level", "rank", "values", "unit_category", "access"]
+        let known: Set<String> = ["kind", "id", "name", "level", "rank", "values", "access"]
         if let unknown = root.keys.sorted().first(where: { !known.contains($0) }) {
             throw fail("unknown key \"\(unknown)\"; a mapping has \(known.sorted().joined(separator: ", "))")
         }
@@ -64,7 +63,8 @@ extension ZoneMapping {
                 guard let dimension = AccessDimension(parsing: key) else {
                     throw fail("access.\(key): not a dimension; use \(AccessDimension.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                access[dimension] = ["\(field)"]
+                // A field, or a list of fields tried in order, as for id and name.
+                access[dimension] = (field as? [Any]).map { $0.map { "\($0)" } } ?? ["\(field)"]
             }
         }
         return ZoneMapping(
@@ -72,6 +72,6 @@ extension ZoneMapping {
             kind: fixedKind.map { .fixed($0.rawValue) } ?? .field([kindText]),
             idFields: try fields("id", required: true), nameFields: try fields("name", required: true), level: level,
             rankFields: try fields("rank", required: false), values: values,
-            unitCategoryFields: try fields("unit_category", required: false), accessFields: access)
+            accessFields: access)
     }
 }

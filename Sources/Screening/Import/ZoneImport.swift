@@ -219,7 +219,6 @@ public enum ZoneImport {
                     continue
                 }
                 zones[index].accessClauses += row.clauses
-                if zones[index].unitCategory == nil { zones[index].unitCategory = row.unitCategory }
                 attached += 1
             }
             log.accessLists.append("\(path): \(table.rows.count) rows, \(attached) attached, \(table.rows.reduce(0) { $0 + $1.clauses.count }) clauses")

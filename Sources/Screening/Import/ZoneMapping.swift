@@ -17,6 +17,8 @@ public struct ZoneMapping: Sendable {
         case protectedArea
         /// A red-line feature that also carries a protected area (ZRBHDMC …) yields that protected area as well.
         case redLineWithProtectedArea
+        /// RedLine's own schema: clauses an earlier import attached (`access_clauses`) come along.
+        case redlineSchema
     }
 
     /// "control_units", or "mapping FILE".
@@ -34,7 +36,6 @@ public struct ZoneMapping: Sendable {
     var rankFields: [String] = []
     /// field → (value → kind, level or rank code)
     var values: [String: [String: String]] = [:]
-    var unitCategoryFields: [String] = []
     var accessFields: [AccessDimension: [String]] = [:]
     var special: Special?
     /// When the layer has none of `idFields`: ids are made from the name and level (logged), instead of refusing.
@@ -129,7 +130,7 @@ extension ZoneMapping {
             name: "control_units", signature: unitCodes, kind: .fixed(ZoneKind.controlUnit.rawValue), idFields: unitCodes,
             nameFields: unitNames, level: .field(unitCategories),
             values: Dictionary(uniqueKeysWithValues: unitCategories.map { ($0, unitCategoryValues) }),
-            unitCategoryFields: unitCategories, accessFields: accessColumns),
+            accessFields: accessColumns),
         // 三区三线 生态保护红线 (部下发封库版 GDB: HXBM 红线编码, HXMC 名称, HXLX 类型).
         ZoneMapping(
             name: "redline", signature: ["HXBM", "HXMC", "HXLX", "红线编码"], layerNames: ["陆域生态保护红线", "生态保护红线", "stbhhx"],
@@ -182,7 +183,7 @@ extension ZoneMapping {
         // Layers already in RedLine's own schema (id, name, kind, level).
         ZoneMapping(
             name: "redline_schema", signature: ["kind"], requiredFields: ["id", "kind"], kind: .field(["kind"]), idFields: ["id"], nameFields: ["name"],
-            level: .field(["level"]), rankFields: ["rank"], unitCategoryFields: ["unit_category"],
+            level: .field(["level"]), rankFields: ["rank"], special: .redlineSchema,
             carriedFields: ["name_en", "derived_from", "illustrative", "access_list"]),
     ]
 

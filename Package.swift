@@ -15,6 +15,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         // YAML mapping files for `redline zones import --mapping` (officials write YAML by hand more readily than JSON).
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        // `redline serve`: Hummingbird 2 is the HTTP server (SwiftNIO underneath, structured concurrency, no Foundation
+        // networking), and multipart-kit parses the file uploads of `POST /v1/screen` (a boundary parser we should not
+        // write ourselves). Both from the machine's package mirror.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        // Already under Hummingbird; named because `redline serve` hands the server its logger.
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // C libraries from the system (Debian: libgeos-dev, libproj-dev). Nothing but a module map and a shim each.
@@ -58,11 +65,27 @@ let package = Package(
             name: "Reports",
             dependencies: ["Geo", "Screening"]
         ),
+        // The HTTP API (`/v1/…`) and the offline web page over one ScreeningSession. The page's files are embedded in
+        // the binary, so a copied `redline` serves it without a resource bundle beside it.
+        .target(
+            name: "RedLineServer",
+            dependencies: [
+                "Geo", "GeoFormats", "Screening", "Reports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+            ],
+            resources: [
+                .embedInCode("Web/index.html"),
+                .embedInCode("Web/app.js"),
+                .embedInCode("Web/style.css"),
+            ]
+        ),
         .executableTarget(
             name: "RedLineCLI",
             dependencies: [
-                "Geo", "GeoFormats", "Screening", "Reports",
+                "Geo", "GeoFormats", "Screening", "Reports", "RedLineServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -91,6 +114,15 @@ let package = Package(
         .testTarget(
             name: "GeoFormatsTests",
             dependencies: ["Geo", "GeoFormats"]
+        ),
+        // A real server on a loopback port, real HTTP requests, and headless Chromium driving the page.
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "Geo", "GeoFormats", "Screening", "Reports", "RedLineServer", "ScreeningTestSupport",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            exclude: ["Fixtures"]
         ),
         // Runs the built `redline` binary as a user would.
         .testTarget(

@@ -10,8 +10,9 @@ public enum FeatureSource: Sendable, Hashable {
 
 /// The extensions (lower case) of the files read through GDAL: one list for every reader.
 public enum GDALFormats {
-    /// Vector files with geometry: Shapefile, GeoPackage, KML/KMZ, File Geodatabase (a folder).
-    public static let vector: Set<String> = ["shp", "gpkg", "kml", "kmz", "gdb"]
+    /// Vector files with geometry: Shapefile (also zipped: a `.zip` holding the .shp and its sidecars), GeoPackage,
+    /// KML/KMZ, File Geodatabase (a folder).
+    public static let vector: Set<String> = ["shp", "zip", "gpkg", "kml", "kmz", "gdb"]
     /// Attribute tables: CSV and XLSX, read without a header row.
     public static let tables: Set<String> = ["csv", "xlsx"]
     /// Every extension read through GDAL.

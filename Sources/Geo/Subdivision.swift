@@ -16,6 +16,13 @@ extension Geometry {
         try GEOSContext.current.makeGeometry("simplify") { GEOSSimplify_r($0, handle, tolerance) }
     }
 
+    /// The geometry with vertices dropped while it stays within `tolerance` of the original, keeping its topology: rings
+    /// do not cross or collapse, so a polygon stays a polygon however coarse the tolerance (GEOS
+    /// `GEOSTopologyPreserveSimplify`). For drawing a map at a zoom.
+    public func simplifiedKeepingTopology(tolerance: Double) throws -> Geometry {
+        try GEOSContext.current.makeGeometry("topology-preserving simplify") { GEOSTopologyPreserveSimplify_r($0, handle, tolerance) }
+    }
+
     /// The polygonal geometry cut into cells of at most `level` vertices, for each of `levels` (largest first), by
     /// halving envelopes along the longer side (as PostGIS `ST_Subdivide` does); each level cuts the cells of the one
     /// before, so the vertices are walked far fewer times than by cutting the whole geometry for every level.

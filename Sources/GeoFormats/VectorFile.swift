@@ -63,8 +63,10 @@ public enum VectorFile {
         let hasCodePage = lower.hasSuffix(".shp") && fileExists(String(path.dropLast(4)) + ".cpg")
         // Without a .cpg GDAL would guess ISO-8859-1; take the bytes as they are and decode them ourselves.
         if lower.hasSuffix(".shp"), !hasCodePage { options.append("ENCODING=") }
+        // A zipped Shapefile (how one is mailed or uploaded) is read in place through GDAL's zip file system.
+        let openPath = lower.hasSuffix(".zip") ? "/vsizip/" + path : path
         let dataset = withCStrings(options) { optionPointers in
-            GDALOpenEx(path, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY), nil, optionPointers, nil)
+            GDALOpenEx(openPath, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY), nil, optionPointers, nil)
         }
         guard let dataset else {
             throw GeoJSONError(message: "GDAL cannot open it: \(lastGDALError())", file: path, isFatal: true)

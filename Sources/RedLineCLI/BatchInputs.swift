@@ -21,7 +21,6 @@ enum BatchInputs {
     static let geojsonExtensions: Set<String> = ["geojson"]
     /// 界址点 boundary-point files are .txt; in a folder a .txt is taken only when it begins like one (not a README).
     static let boundaryPointExtension = "txt"
-    static let lineExtensions: Set<String> = ["ndjson", "geojsonl", "geojsons", "jsonl"]
 
     /// The files the inputs name, folders expanded recursively (sorted, so runs are repeatable).
     static func files(_ inputs: [String]) throws -> [String] {
@@ -37,7 +36,7 @@ enum BatchInputs {
             while let relative = enumerator?.nextObject() as? String {
                 let ext = (relative as NSString).pathExtension.lowercased()
                 let path = (input as NSString).appendingPathComponent(relative)
-                if geojsonExtensions.contains(ext) || lineExtensions.contains(ext) || VectorFile.extensions.contains(ext)
+                if geojsonExtensions.contains(ext) || Submission.lineExtensions.contains(ext) || VectorFile.extensions.contains(ext)
                     || (ext == boundaryPointExtension && isBoundaryPointFile(path))
                 {
                     inFolder.append(path)
@@ -80,42 +79,7 @@ enum BatchInputs {
     private static func items(_ file: String, bytes: [UInt8], session: ScreeningSession, options: SubmissionOptions)
         -> [BatchItem]
     {
-        let ext = (file as NSString).pathExtension.lowercased()
-        if lineExtensions.contains(ext) {
-            return readLines(bytes, file: file, options: options)
-        }
-        do {
-            return try session.read(file, bytes: bytes, options: options).map { item(file, $0) }
-        } catch let error as ScreeningError {
-            return [BatchItem(file: file, featureIndex: nil, project: .failure(error))]
-        } catch {
-            let message: String
-            if let geo = error as? GeoJSONError {
-                message = (geo.line.map { "line \($0)" + (geo.column.map { ", column \($0)" } ?? "") + ": " } ?? "") + geo.message
-            } else {
-                message = "\(error)"
-            }
-            return [BatchItem(file: file, featureIndex: nil, project: .failure(.footprint(file: file, feature: nil, message: message)))]
-        }
-    }
-
-    /// Newline-delimited GeoJSON: one Feature (or geometry) per line; the line number is the feature's place.
-    private static func readLines(_ bytes: [UInt8], file: String, options: SubmissionOptions)
-        -> [BatchItem]
-    {
-        var items: [BatchItem] = []
-        for (lineNumber, read) in GeoJSON.readLines(bytes, file: file) {
-            switch read {
-            case let .success(collection):
-                items += Submission.read(collection, file: file, options: options).map { item(file, $0) }
-            case let .failure(error):
-                items.append(
-                    BatchItem(
-                        file: file, featureIndex: lineNumber,
-                        project: .failure(.footprint(file: file, feature: "line \(lineNumber)", message: error.message))))
-            }
-        }
-        return items
+        Submission.batchFeatures(atPath: file, bytes: bytes, files: session.files, options: options).map { item(file, $0) }
     }
 
     private static func item(_ file: String, _ feature: SubmittedFeature) -> BatchItem {

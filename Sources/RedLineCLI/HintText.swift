@@ -21,6 +21,7 @@ enum HintText {
         case .giveMapping: return "--mapping FILE describes the fields"
         case .chooseProfile: return "--profile NAME, or --mapping FILE"
         case .replaceOutput: return "--force replaces it"
+        case .chooseFeature: return command == "screen" ? "--feature INDEX|ID picks one; `redline batch` screens them all" : nil
         }
     }
 }

@@ -3,7 +3,7 @@ import Geo
 
 /// The `redline` command.
 @main
-struct RedLine: ParsableCommand {
+struct RedLine: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "redline",
         abstract: "Screen proposed project footprints against China's ecological zoning (生态保护红线, 自然保护地, 饮用水水源保护区, 禁养区, 三线一单).",
@@ -15,6 +15,6 @@ struct RedLine: ParsableCommand {
             Linked libraries: \(LibraryVersions.summary)
             """,
         version: RedLineVersion.current,
-        subcommands: [Screen.self, BatchCommand.self, AreaCommand.self, ZonesCommand.self, DiffCommand.self, ConvertCommand.self]
+        subcommands: [Screen.self, BatchCommand.self, AreaCommand.self, ZonesCommand.self, DiffCommand.self, ConvertCommand.self, ServeCommand.self]
     )
 }

@@ -98,15 +98,9 @@ struct Screen: ParsableCommand {
             category: category, action: action, dischargesToWater: dischargesToWater, linear: linear,
             crossing: crossing, nationalMajorProject: nationalMajorProject ? true : nil)
         // The footprint is read and chosen before the data is loaded: a bad file is refused at once.
-        var candidates = try Submission.features(atPath: file, bytes: input.bytes, files: gdalFiles, options: options)
-        if let feature {
-            candidates = try select(feature, from: candidates)
-        }
-        guard candidates.count == 1, let only = candidates.first else {
-            throw CLIError.input("\(file) holds \(candidates.count) features; screen one with --feature INDEX|ID, or use `redline batch` for many")
-        }
+        let candidates = try Submission.features(atPath: file, bytes: input.bytes, files: gdalFiles, options: options)
+        let only = try Submission.single(candidates, selector: feature, file: file)
         let session = try dataOptions.session()
-        let (result, notes) = try session.screen(only, file: file, on: dataOptions.day)
         let reportFormat: ReportFormat =
             switch format {
             case .text: .text
@@ -114,19 +108,7 @@ struct Screen: ParsableCommand {
             case .geojson: .geojson
             case .html, .pdf: .html
             }
-        let output = try session.render(result, as: reportFormat, language: lang, inputFile: file, inputSHA256: input.sha256(), notes: notes)
-        return (output, result.verdict)
-    }
-
-    /// The feature `selector` names: its 0-based index, else its id.
-    private func select(_ selector: String, from candidates: [SubmittedFeature]) throws -> [SubmittedFeature] {
-        if let index = Int(selector) {
-            let picked = candidates.filter { $0.index == index }
-            guard !picked.isEmpty else { throw CLIError.usage("\(file) has no feature \(index)") }
-            return picked
-        }
-        let picked = candidates.filter { $0.id == selector }
-        guard !picked.isEmpty else { throw CLIError.usage("\(file) has no feature with id \"\(selector)\"") }
-        return picked
+        return try session.report(
+            for: only, file: file, inputSHA256: input.sha256(), on: dataOptions.day, format: reportFormat, language: lang)
     }
 }

@@ -17,4 +17,6 @@ public enum ScreeningHint: Sendable, Hashable {
     case chooseProfile
     /// Write into a folder that already holds files.
     case replaceOutput
+    /// Pick one feature of a file that holds several (or screen them all as a batch).
+    case chooseFeature
 }

@@ -22,12 +22,12 @@ struct Run {
     var stderr: String
 }
 
-/// Runs `redline` with arguments from the repository root.
-func redline(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+/// Runs `redline` with arguments from the repository root (or `directory`).
+func redline(_ arguments: [String], environment: [String: String] = [:], directory: URL = root) throws -> Run {
     let process = Process()
     process.executableURL = try redlineBinary()
     process.arguments = arguments
-    process.currentDirectoryURL = root
+    process.currentDirectoryURL = directory
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out

@@ -1,11 +1,27 @@
 import Foundation
 
-/// Prints an HTML report to PDF with headless Chromium, when it is installed.
-enum PDFPrinter {
+/// Prints an HTML report to PDF with headless Chromium, when it is installed: for `redline screen --format pdf` and
+/// `POST /v1/screen?format=pdf` alike.
+public enum PDFPrinter {
+    /// Why no PDF came out, with what to do about it.
+    public enum Failure: Error, CustomStringConvertible {
+        case noChromium
+        case printFailed(browser: String, status: Int32)
+
+        public var description: String {
+            switch self {
+            case .noChromium:
+                "PDF needs headless Chromium, which is not installed. On Debian: apt-get install chromium (and fonts-noto-cjk for Chinese). Or ask for HTML and print it from a browser."
+            case let .printFailed(browser, status):
+                "\(browser) could not print the report to PDF (exit status \(status))"
+            }
+        }
+    }
+
     static let candidates = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
 
     /// The Chromium executable on PATH, if any.
-    static func chromium() -> String? {
+    public static func chromium() -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for name in candidates {
             for directory in path.split(separator: ":") {
@@ -17,12 +33,8 @@ enum PDFPrinter {
     }
 
     /// The PDF bytes of an HTML document.
-    static func print(html: String) throws -> Data {
-        guard let browser = chromium() else {
-            throw CLIError.input(
-                "--format pdf needs headless Chromium, which is not installed. On Debian: apt-get install chromium (and fonts-noto-cjk for Chinese). Or write --format html and print it from a browser."
-            )
-        }
+    public static func print(html: String) throws -> Data {
+        guard let browser = chromium() else { throw Failure.noChromium }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redline-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -39,7 +51,7 @@ enum PDFPrinter {
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0, let bytes = try? Data(contentsOf: pdf), bytes.starts(with: Array("%PDF".utf8)) else {
-            throw CLIError.input("\(browser) could not print the report to PDF (exit status \(process.terminationStatus))")
+            throw Failure.printFailed(browser: browser, status: process.terminationStatus)
         }
         return bytes
     }

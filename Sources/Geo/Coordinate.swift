@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A position in two dimensions: longitude/latitude in degrees for geographic coordinate systems,
 /// easting/northing in metres for projected ones. `x` always comes first (GeoJSON order).
 public struct Coordinate: Sendable, Hashable, CustomStringConvertible {
@@ -64,6 +72,28 @@ public struct Envelope: Sendable, Hashable, CustomStringConvertible {
     /// This rectangle grown by `margin` on every side (in its own units).
     public func expanded(by margin: Double) -> Envelope {
         Envelope(minX: minX - margin, minY: minY - margin, maxX: maxX + margin, maxY: maxY + margin)
+    }
+
+    /// The smallest envelope containing all of them, or nil for none.
+    public static func union(of envelopes: some Sequence<Envelope>) -> Envelope? {
+        envelopes.reduce(nil) { sum, next in sum?.union(next) ?? next }
+    }
+
+    /// The rectangle both cover, or nil when they do not meet.
+    public func intersection(_ other: Envelope) -> Envelope? {
+        guard intersects(other) else { return nil }
+        return Envelope(
+            minX: Swift.max(minX, other.minX), minY: Swift.max(minY, other.minY),
+            maxX: Swift.min(maxX, other.maxX), maxY: Swift.min(maxY, other.maxY))
+    }
+
+    /// This lon/lat rectangle grown by at least `metres` on every side: the degrees of longitude are taken at its
+    /// pole-ward edge, where they are shortest, so nothing within `metres` of it falls outside.
+    public func expanded(metres: Double) -> Envelope {
+        let latitude = Swift.min(89.0, Swift.max(abs(minY), abs(maxY)))
+        let dy = metres / 110_574  // metres per degree of latitude at the equator, the fewest anywhere
+        let dx = metres / (111_320 * cos(latitude * Double.pi / 180))
+        return Envelope(minX: minX - dx, minY: minY - dy, maxX: maxX + dx, maxY: maxY + dy)
     }
 
     /// "[minX, minY, maxX, maxY]", the GeoJSON bbox order.

@@ -23,7 +23,7 @@ public struct LocalPlane: Sendable, Hashable {
 
     /// The plane that suits the centre of the given geometries' combined envelope.
     public init(around geometries: [Geometry]) throws {
-        guard let envelope = geometries.compactMap(\.envelope).reduce(nil, { (sum: Envelope?, e) in sum?.union(e) ?? e }) else {
+        guard let envelope = Envelope.union(of: geometries.compactMap(\.envelope)) else {
             throw GeoError.invalidArgument("no local plane for empty geometries")
         }
         let centre = envelope.center

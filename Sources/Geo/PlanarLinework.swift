@@ -98,7 +98,7 @@ struct PlanarLinework: Sendable {
 
     /// The envelope of all runs; nil when empty.
     var envelope: Envelope? {
-        runs.dropFirst().reduce(runs.first?.envelope) { $0?.union($1.envelope) }
+        Envelope.union(of: runs.lazy.map(\.envelope))
     }
 
     /// The shortest distance between run `index` and all of `other`, if it is at most `cutoff`; otherwise some value

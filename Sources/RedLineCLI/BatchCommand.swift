@@ -21,11 +21,28 @@ struct BatchCommand: ParsableCommand {
             Exit status: 0 clear, 2 conditional, 3 restricted, 4 prohibited (the worst verdict), plus 8 when some inputs \
             had errors (8 = errors and otherwise clear, 12 = errors and something prohibited); 1 when nothing could be \
             screened; 130 when interrupted.
+
+            Stream mode (`redline batch -` or --stdin), the worker of a distributed engine: newline-delimited GeoJSON from \
+            standard input, one JSON record per non-blank line to standard output in input order, written window by \
+            window. A record depends only on its feature and the data (input.id, input.sha256 of the canonical feature, \
+            input.source with --source-key), so any split of the input gives the same records. --bbox or --districts \
+            load only the zones a region needs. Exit status 0 unless the tool failed (--verdict-status: as above).
             """
     )
 
-    @Argument(help: "Input files or folders.")
-    var inputs: [String]
+    @Argument(help: "Input files or folders; - (or --stdin) reads newline-delimited GeoJSON from standard input and streams results to standard output.")
+    var inputs: [String] = []
+
+    @Flag(name: .long, help: "Stream mode: NDJSON features from standard input, one JSON result line per input line to standard output (as -).")
+    var stdin = false
+
+    @Option(
+        name: .customLong("source-key"),
+        help: "Stream mode: a property naming where each feature came from, copied into its record (records otherwise name no file or position).")
+    var sourceKey: String?
+
+    @Flag(name: .customLong("verdict-status"), help: "Stream mode: exit with the worst verdict as batch does (default: 0 unless the tool failed).")
+    var verdictStatus = false
 
     @Option(name: .long, help: "Write results.csv, results.jsonl and overlaps.geojson to this folder.")
     var out: String?
@@ -67,11 +84,24 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: "Worker threads (default: one per core). The output does not depend on it.")
     var jobs: Int = defaultWorkerCount
 
+    /// Whether this run streams standard input to standard output.
+    var isStream: Bool { stdin || inputs == ["-"] }
+
     func validate() throws {
         if html, out == nil { throw ValidationError("--html needs --out DIR") }
+        if isStream {
+            if out != nil || html { throw ValidationError("stream mode (- or --stdin) writes to standard output: drop --out and --html") }
+            if inputs.count > 1 || (stdin && !inputs.isEmpty && inputs != ["-"]) {
+                throw ValidationError("stream mode reads standard input only: give - alone, or --stdin without files")
+            }
+        } else {
+            if inputs.isEmpty { throw ValidationError("give the input files or folders, or - to read standard input") }
+            if sourceKey != nil || verdictStatus { throw ValidationError("--source-key and --verdict-status belong to stream mode (- or --stdin)") }
+        }
     }
 
     func run() throws {
+        if isStream { return try BatchStream(command: self).run() }
         let started = Date()
         let dataset: Dataset, ruleset: Ruleset, screener: Screener
         var items: [BatchItem] = []

@@ -18,8 +18,8 @@ struct CatalogAnswers: Sendable {
     init(session: ScreeningSession) throws {
         let dataset = session.dataset, ruleset = session.ruleset
         zoneIndex = try SpatialIndex(geometries: dataset.zones.map(\.geometry))
-        let envelopes = dataset.zones.compactMap(\.geometry.envelope)
-        zoneBox = dataset.regionBox ?? envelopes.dropFirst().reduce(envelopes.first ?? Envelope(minX: 73, minY: 18, maxX: 135, maxY: 54)) { $0.union($1) }
+        // A dataset without zones is shown as China.
+        zoneBox = dataset.regionBox ?? Envelope.union(of: dataset.zones.compactMap(\.geometry.envelope)) ?? Envelope(minX: 73, minY: 18, maxX: 135, maxY: 54)
 
         func text(_ localized: LocalizedText) -> JSONValue { .object(JSONObject(["zh": .string(localized.zh), "en": .string(localized.en)])) }
         let kinds = Set(dataset.zones.map(\.kind)).sorted()

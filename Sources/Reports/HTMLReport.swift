@@ -114,7 +114,7 @@ public enum HTMLReport {
                 "redline \(provenance.toolVersion) (\(provenance.libraries)); " + (zh ? "规则集 " : "ruleset ")
                     + "\(ruleset.version) (\(ruleset.asOf), sha256 \(ruleset.sha256)); "
                     + (zh ? "数据集 " : "dataset ") + "\(dataset.name) \(dataset.version) (digest \(dataset.digest)); " + (zh ? "输入 " : "input ")
-                    + "\(provenance.inputFile) (sha256 \(provenance.inputSHA256)); "
+                    + "\(provenance.inputFile ?? "-") (sha256 \(provenance.inputSHA256)); "
                     + (zh ? "地图投影 " : "map projection ") + "\(plane.crs) (CGCS2000 Gauss–Krüger)")
             + "</p>\n</body></html>\n"
         return html

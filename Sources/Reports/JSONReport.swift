@@ -161,7 +161,7 @@ public enum JSONReport {
                                 ]))
                         }),
                 ])),
-            "input": .object(JSONObject(["file": .string(provenance.inputFile), "sha256": .string(provenance.inputSHA256)])),
+            "input": .object(JSONObject(["file": provenance.inputFile.map(JSONValue.string) ?? .null, "sha256": .string(provenance.inputSHA256)])),
         ])
     }
 

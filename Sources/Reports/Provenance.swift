@@ -6,12 +6,13 @@ public struct Provenance: Sendable {
     public var toolVersion: String
     /// "GEOS 3.11.1, PROJ 9.1.1".
     public var libraries: String
-    /// The input file as given and the SHA-256 of its bytes.
-    public var inputFile: String
+    /// The input file as given (nil for a record of a stream, which depends on the feature alone) and the SHA-256 of
+    /// its bytes (of the canonical feature for a stream record).
+    public var inputFile: String?
     public var inputSHA256: String
 
     /// Provenance of one run.
-    public init(toolVersion: String, libraries: String, inputFile: String, inputSHA256: String) {
+    public init(toolVersion: String, libraries: String, inputFile: String?, inputSHA256: String) {
         self.toolVersion = toolVersion
         self.libraries = libraries
         self.inputFile = inputFile

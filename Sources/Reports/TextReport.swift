@@ -139,7 +139,7 @@ public enum TextReport {
         for layer in dataset.layers {
             line("    \(layer.file) \(layer.isIllustrative ? "illustrative" : "authoritative") sha256 \(layer.sha256)")
         }
-        line("  " + (zh ? "输入 " : "input ") + "\(provenance.inputFile) sha256 \(provenance.inputSHA256)")
+        line("  " + (zh ? "输入 " : "input ") + "\(provenance.inputFile ?? "-") sha256 \(provenance.inputSHA256)")
         return out.joined(separator: "\n") + "\n"
     }
 

@@ -140,4 +140,8 @@ public struct Ruleset: Sendable {
         }
         return found
     }
+
+    /// The farthest from a footprint, in metres, the screener looks for a zone: the nearest-zone radius or a proximity
+    /// rule's distance. Zones farther away cannot change a result.
+    public var farthestLook: Double { max(Screener.nearestRadius, proximity.map(\.distance).max() ?? 0) }
 }

@@ -139,13 +139,13 @@ enum HeadlessChromiumError: Error, CustomStringConvertible {
                     throw HeadlessChromiumError.protocolError(command: "Target.createTarget", message: "no targetId in \(target)")
                 }
                 let attached = try send(
-                    "Target.attachToTarget", ["targetId": targetID, "flatten": true], browserLevel: true, timeout: 20)
+                    "Target.attachToTarget", ["targetId": targetID, "flatten": true], browserLevel: true, timeout: 60)
                 guard let session = attached["sessionId"] as? String else {
                     throw HeadlessChromiumError.protocolError(command: "Target.attachToTarget", message: "no sessionId in \(attached)")
                 }
                 sessionID = session
                 for domain in ["Page", "Runtime", "Network", "Log"] {
-                    try send("\(domain).enable", timeout: 20)
+                    try send("\(domain).enable", timeout: 60)
                 }
             } catch {
                 close()
@@ -160,7 +160,7 @@ enum HeadlessChromiumError: Error, CustomStringConvertible {
         // MARK: - Page API
 
         /// Page.navigate, then waits for a Page.loadEventFired that arrives after the command was sent.
-        func navigate(to url: String, timeout: Double = 20) throws {
+        func navigate(to url: String, timeout: Double = 60) throws {
             let deadline = Deadline(timeout)
             seenEvents.remove("Page.loadEventFired")
             let result = try send("Page.navigate", ["url": url], deadline: deadline, label: "Page.navigate \(url)")
@@ -173,7 +173,7 @@ enum HeadlessChromiumError: Error, CustomStringConvertible {
         }
 
         /// Runtime.evaluate with returnByValue and awaitPromise; JS `undefined`/`null` come back as nil.
-        func evaluate(_ expression: String, timeout: Double = 20) throws -> Any? {
+        func evaluate(_ expression: String, timeout: Double = 60) throws -> Any? {
             let label = "Runtime.evaluate `\(Self.abbreviate(expression))`"
             let result = try send(
                 "Runtime.evaluate", ["expression": expression, "returnByValue": true, "awaitPromise": true],
@@ -190,7 +190,7 @@ enum HeadlessChromiumError: Error, CustomStringConvertible {
 
         /// Polls a JS boolean expression (a promise is awaited) every 100 ms, pumping events meanwhile.
         /// JS exceptions count as "not yet"; the last one is reported on timeout.
-        func waitFor(_ condition: String, timeout: Double = 20) throws {
+        func waitFor(_ condition: String, timeout: Double = 60) throws {
             let deadline = Deadline(timeout)
             let expression = "(async () => !!(await (\n\(condition)\n)))()"
             var lastError: String?
@@ -223,15 +223,15 @@ enum HeadlessChromiumError: Error, CustomStringConvertible {
                 }
                 return path
             }
-            let document = try send("DOM.getDocument", ["depth": 0], timeout: 20)
+            let document = try send("DOM.getDocument", ["depth": 0], timeout: 60)
             guard let root = document["root"] as? [String: Any], let rootID = root["nodeId"] as? Int else {
                 throw HeadlessChromiumError.protocolError(command: "DOM.getDocument", message: "no root nodeId")
             }
-            let found = try send("DOM.querySelector", ["nodeId": rootID, "selector": selector], timeout: 20)
+            let found = try send("DOM.querySelector", ["nodeId": rootID, "selector": selector], timeout: 60)
             guard let nodeID = found["nodeId"] as? Int, nodeID != 0 else {
                 throw HeadlessChromiumError.elementNotFound(selector: selector)
             }
-            try send("DOM.setFileInputFiles", ["files": paths, "nodeId": nodeID], timeout: 20)
+            try send("DOM.setFileInputFiles", ["files": paths, "nodeId": nodeID], timeout: 60)
         }
 
         /// A real mouse click (press and release, Input.dispatchMouseEvent) at a point of the viewport in CSS pixels;
@@ -241,13 +241,13 @@ enum HeadlessChromiumError: Error, CustomStringConvertible {
                 try send(
                     "Input.dispatchMouseEvent",
                     ["type": type, "x": x, "y": y, "button": "left", "buttons": type == "mousePressed" ? 1 : 0, "clickCount": count],
-                    timeout: 20)
+                    timeout: 60)
             }
         }
 
         /// Page.captureScreenshot as PNG bytes.
         func screenshot() throws -> [UInt8] {
-            let result = try send("Page.captureScreenshot", ["format": "png"], timeout: 20)
+            let result = try send("Page.captureScreenshot", ["format": "png"], timeout: 60)
             guard let base64 = result["data"] as? String, let data = Data(base64Encoded: base64) else {
                 throw HeadlessChromiumError.protocolError(command: "Page.captureScreenshot", message: "no image data")
             }
@@ -699,9 +699,9 @@ enum HeadlessChromiumError: Error, CustomStringConvertible {
             throw HeadlessChromiumError.launchFailed("HeadlessChromium is only implemented on Linux")
         }
 
-        func navigate(to url: String, timeout: Double = 20) throws {}
-        func evaluate(_ expression: String, timeout: Double = 20) throws -> Any? { nil }
-        func waitFor(_ condition: String, timeout: Double = 20) throws {}
+        func navigate(to url: String, timeout: Double = 60) throws {}
+        func evaluate(_ expression: String, timeout: Double = 60) throws -> Any? { nil }
+        func waitFor(_ condition: String, timeout: Double = 60) throws {}
         func setFileInput(selector: String, files: [String]) throws {}
         func click(x: Double, y: Double, count: Int = 1) throws {}
         func screenshot() throws -> [UInt8] { [] }

@@ -28,7 +28,7 @@ struct WebPageTests {
         // The downloads ask the server for the same screening as HTML and JSON (saved by the browser from a blob).
         for format in ["html", "json"] {
             _ = try browser.evaluate("document.querySelector('#download-\(format)').click()")
-            try browser.waitFor("!document.querySelector('#download-\(format)').disabled", timeout: 60)
+            try browser.waitFor("!document.querySelector('#download-\(format)').disabled", timeout: 120)
         }
         let asked = browser.requestedURLs.filter { $0.contains("/v1/screen") }
         #expect(asked.contains { $0.contains("format=html") } && asked.contains { $0.contains("format=json") }, "\(asked)")
@@ -50,7 +50,7 @@ struct WebPageTests {
         // Screening an uploaded file first brings the map to it (Yuqiao reservoir, in Jizhou): the triangle is drawn there.
         try openAndScreenUpload(browser, base: base, language: "en")
         // The page then fetches the footprint's geometry and zooms to it: wait for the map's scale to be in metres.
-        try browser.waitFor("document.querySelector('#scale-bar-text')?.textContent.endsWith(' m')", timeout: 90)
+        try browser.waitFor("document.querySelector('#scale-bar-text')?.textContent.endsWith(' m')", timeout: 120)
         let box = try #require(
             try browser.evaluate("(() => { const r = document.querySelector('#map').getBoundingClientRect(); return [r.left, r.top, r.width, r.height] })()")
                 as? [Double])
@@ -65,7 +65,7 @@ struct WebPageTests {
         _ = try browser.evaluate("document.querySelector('#screen-button').click()")
         // The answer is the drawn triangle's: a real-estate project (RE), not the uploaded pig farm (LV).
         let errorShown = "(document.querySelector('#error')?.innerText ?? '').trim().length > 0"
-        try browser.waitFor("document.querySelector('#result')?.innerText.includes('RE —') || \(errorShown)", timeout: 90)
+        try browser.waitFor("document.querySelector('#result')?.innerText.includes('RE —') || \(errorShown)", timeout: 120)
         let error = try browser.evaluate("document.querySelector('#error')?.innerText ?? ''") as? String ?? ""
         #expect(error.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(error)")
         let verdict = try browser.evaluate("document.querySelector('#verdict').dataset.verdict") as? String ?? ""
@@ -81,14 +81,15 @@ struct WebPageTests {
 /// Opens the page in `language`, waits for the rules and the map, and screens the bundled pig-farm example uploaded as a
 /// file with category LV, up to its verdict.
 private func openAndScreenUpload(_ browser: HeadlessChromium, base: URL, language: String) throws {
-    try browser.navigate(to: base.absoluteString + "/?lang=\(language)")
-    try browser.waitFor("document.querySelectorAll('#category option').length >= 25", timeout: 60)
-    try browser.waitFor("document.querySelectorAll('#map path').length >= 20", timeout: 60)
+    // Generous limits: the suite runs Spark, servers and builds beside the browser on two cores.
+    try browser.navigate(to: base.absoluteString + "/?lang=\(language)", timeout: 120)
+    try browser.waitFor("document.querySelectorAll('#category option').length >= 25", timeout: 120)
+    try browser.waitFor("document.querySelectorAll('#map path').length >= 20", timeout: 120)
     let example = repositoryRoot.appendingPathComponent("geodata/examples/jz_pig_farm_yuqiao_level1.geojson").path
     try browser.setFileInput(selector: "#file-input", files: [example])
     try choose(browser, category: "LV")
     _ = try browser.evaluate("document.querySelector('#screen-button').click()")
-    try browser.waitFor("document.querySelector('#verdict')?.dataset.verdict === 'prohibited'", timeout: 90)
+    try browser.waitFor("document.querySelector('#verdict')?.dataset.verdict === 'prohibited'", timeout: 120)
 }
 
 /// Picks a category in the form as a user does (the select's value, then its change event).

@@ -88,6 +88,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The fuzz targets' checks (parsers, screening, properties), shared by the libFuzzer driver and the tests.
+        .target(
+            name: "FuzzChecks",
+            dependencies: ["Geo", "GeoFormats", "Screening", "Reports"]
+        ),
+        // `redline-fuzz`: replays inputs; scripts/fuzz builds it with libFuzzer (-sanitize=fuzzer,address -DFUZZING).
+        // The declaration of libFuzzer's driver entry, for the fuzzing build of redline-fuzz.
+        .target(name: "CFuzzer"),
+        .executableTarget(
+            name: "redline-fuzz",
+            dependencies: ["FuzzChecks", "CFuzzer"],
+            path: "Sources/FuzzDriver"
+        ),
         .executableTarget(
             name: "redline-bench",
             dependencies: ["Geo", "Screening"],
@@ -123,6 +136,12 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Fixtures"]
+        ),
+        // Every input a fuzzer ever found, and the seed corpora, through the fuzz checks.
+        .testTarget(
+            name: "FuzzRegressionTests",
+            dependencies: ["FuzzChecks", "ScreeningTestSupport"],
+            exclude: ["Cases"]
         ),
         // Runs the built `redline` binary as a user would.
         .testTarget(

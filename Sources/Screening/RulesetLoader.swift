@@ -12,13 +12,18 @@ extension Ruleset {
         } catch {
             throw ScreeningError.ruleset(file: path, message: "cannot read: \(error)")
         }
+        return try read(bytes, file: path)
+    }
+
+    /// Reads and checks a ruleset from its bytes (`file` names it in errors).
+    public static func read(_ bytes: [UInt8], file: String) throws -> Ruleset {
         let value: JSONValue
         do {
             value = try JSONValue.parse(bytes)
         } catch {
-            throw ScreeningError.ruleset(file: path, message: "not valid JSON: \(error)")
+            throw ScreeningError.ruleset(file: file, message: "not valid JSON: \(error)")
         }
-        var ruleset = try parse(value, file: path)
+        var ruleset = try parse(value, file: file)
         ruleset.sha256 = sha256Hex(bytes)
         return ruleset
     }

@@ -70,9 +70,10 @@ let package = Package(
         .target(
             name: "RedLineServer",
             dependencies: [
-                "Geo", "GeoFormats", "Screening", "Reports",
+                "Geo", "Screening", "Reports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             resources: [
                 .embedInCode("Web/index.html"),

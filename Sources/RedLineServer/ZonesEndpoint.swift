@@ -53,15 +53,9 @@ extension RedLineServer {
         return jsonResponse(text, contentType: "application/geo+json; charset=utf-8")
     }
 
-    /// `W,S,E,N` in degrees, or nil when absent.
+    /// `W,S,E,N` in degrees (read as `--bbox` is), or nil when absent.
     static func box(_ text: String?) throws -> Envelope? {
         guard let text else { return nil }
-        let numbers = text.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard numbers.count == 4, numbers.allSatisfy(\.isFinite), numbers[0] < numbers[2], numbers[1] < numbers[3],
-            numbers[0] >= -180, numbers[2] <= 180, numbers[1] >= -90, numbers[3] <= 90
-        else {
-            throw APIError(.badRequest, "bad_parameter", "bbox=\(text) is not west,south,east,north in degrees (west < east, south < north)")
-        }
-        return Envelope(minX: numbers[0], minY: numbers[1], maxX: numbers[2], maxY: numbers[3])
+        do { return try RegionFilter.box(parsing: text) } catch { throw APIError(.badRequest, "bad_parameter", "bbox=\(text): \(error.message)") }
     }
 }

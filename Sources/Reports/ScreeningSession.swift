@@ -27,12 +27,6 @@ public final class ScreeningSession: Sendable {
         screener = try Screener(dataset: dataset, ruleset: ruleset)
     }
 
-    /// Every feature of a submission (a file's path and bytes) as a project or its located error, each with the
-    /// notes of reading the file.
-    public func read(_ path: String, bytes: [UInt8], options: SubmissionOptions) throws -> [SubmittedFeature] {
-        try Submission.features(atPath: path, bytes: bytes, files: files, options: options)
-    }
-
     /// Screens one read feature as of `day`; an error is placed in the feature's file and feature.
     public func screen(_ feature: SubmittedFeature, file: String, on day: CalendarDay) throws -> (result: ScreeningResult, notes: [LocalizedText]) {
         let submitted = try feature.result.get()

@@ -24,7 +24,7 @@ public struct RegionFilter: Sendable, Hashable {
     /// `W,S,E,N` in degrees.
     ///
     /// - Throws: `Problem` saying what a box looks like.
-    public static func box(parsing text: String) throws -> Envelope {
+    public static func box(parsing text: String) throws(Problem) -> Envelope {
         let numbers = text.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard numbers.count == 4, numbers.allSatisfy(\.isFinite), numbers[0] < numbers[2], numbers[1] < numbers[3], numbers[0] >= -180,
             numbers[2] <= 180, numbers[1] >= -90, numbers[3] <= 90

@@ -16,7 +16,7 @@ struct ScreeningSessionTests {
              {"type":"Feature","properties":{"id":"FARM","category":"LV"},"geometry":{"type":"Polygon","coordinates":[[[117.005,40.005],[117.01,40.005],[117.01,40.01],[117.005,40.005]]]}},
              {"type":"Feature","properties":{"id":"NOCAT"},"geometry":{"type":"Point","coordinates":[117.01,40.01]}}]}
             """#
-        let features = try session.read("in.geojson", bytes: Array(text.utf8), options: SubmissionOptions())
+        let features = try Submission.features(atPath: "in.geojson", bytes: Array(text.utf8), files: session.files, options: SubmissionOptions())
         #expect(features.map(\.id) == ["FARM", "NOCAT"])
         let day = try #require(CalendarDay(iso: "2026-12-06"))
         let (result, notes) = try session.screen(features[0], file: "in.geojson", on: day)
